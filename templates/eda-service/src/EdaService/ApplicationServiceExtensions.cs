@@ -1,0 +1,41 @@
+using EdaService.Data;
+using EdaService.Health;
+using EdaService.Messaging;
+#if (UseOutbox)
+using EdaService.Outbox;
+#endif
+#if (UseAzureServiceBus)
+using EdaService.Messaging.AzureServiceBus;
+#else
+using EdaService.Messaging.DatabaseTransport;
+#endif
+
+namespace EdaService;
+
+/// <summary>The composition root: the one place that knows which building blocks this service was generated with.</summary>
+public static class ApplicationServiceExtensions
+{
+    /// <summary>Registers the service. Tests pass <paramref name="transport"/> to run the same service on another transport.</summary>
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder, ConfigureRebus? transport = null)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddData();
+#if (UseOutbox)
+        builder.AddAtomicOutbox();
+#else
+        builder.Services.AddScoped<IUnitOfWork, DirectSendUnitOfWork>();
+#endif
+#if (UseAzureServiceBus)
+        transport ??= builder.AddAzureServiceBusTransport();
+#endif
+#if (UsePeekLock)
+        builder.AddPeekLockSettings();
+#endif
+#if (UseDatabaseTransport)
+        transport ??= builder.AddDatabaseTransport();
+#endif
+        builder.AddMessaging(transport);
+        builder.AddServiceHealthChecks();
+        return builder;
+    }
+}

@@ -1,0 +1,16 @@
+namespace EdaService.Data;
+
+/// <summary>
+/// Generated without the outbox: the business write commits in its own transaction and messages published inside the
+/// work are sent by Rebus after the handler returns. A crash or broker outage between the two loses those messages
+/// (a dual write); regenerate with <c>--outbox true</c> to close that gap.
+/// </summary>
+internal sealed class DirectSendUnitOfWork(EdaServiceDbContext db) : IUnitOfWork
+{
+    public async Task ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await work(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,40 @@
+using EdaService.Contracts;
+using EdaService.Handlers;
+using Microsoft.Extensions.Options;
+using Rebus.Backoff;
+using Rebus.Config;
+using Rebus.Retry.Simple;
+
+namespace EdaService.Messaging;
+
+public static class MessagingServiceExtensions
+{
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, ConfigureRebus transport)
+    {
+        builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();
+
+        // Handlers are resolved in a new container scope per message, so each gets its own DbContext.
+        builder.Services.AddRebusHandler<OrderPlacedHandler>();
+        builder.Services.AddRebus(
+            (rebus, services) =>
+            {
+                var options = services.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                transport(rebus, services);
+                foreach (var feature in services.GetServices<ConfigureRebus>())
+                {
+                    feature(rebus, services);
+                }
+
+                return rebus.Options(o =>
+                {
+                    o.SetNumberOfWorkers(options.Workers);
+                    o.SetMaxParallelism(options.MaxParallelism);
+                    o.SetBackoffTimes(options.EffectiveBackoffTimes);
+                    o.RetryStrategy(errorQueueName: options.ErrorQueue, maxDeliveryAttempts: options.MaxDeliveryAttempts);
+                });
+            },
+            onCreated: async bus => await bus.Subscribe<OrderPlaced>());
+        return builder;
+    }
+}

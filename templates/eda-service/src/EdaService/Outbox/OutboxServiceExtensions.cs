@@ -1,0 +1,34 @@
+using EdaService.Data;
+using EdaService.Messaging;
+using Microsoft.Extensions.Options;
+using Rebus.Config;
+using Rebus.Pipeline;
+
+namespace EdaService.Outbox;
+
+public static class OutboxServiceExtensions
+{
+    /// <summary>
+    /// Messages published inside <see cref="IUnitOfWork"/> are stored in the outbox table in the same transaction as
+    /// the business write; Rebus's forwarder sends them after commit, at least once, with their original message id.
+    /// </summary>
+    public static IHostApplicationBuilder AddAtomicOutbox(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IUnitOfWork, OutboxUnitOfWork>();
+        builder.Services.AddSingleton(new ConfigureRebus(ConfigureOutbox));
+        OutboxStorage.AddMaintenance(builder);
+        return builder;
+    }
+
+    private static void ConfigureOutbox(RebusConfigurer rebus, IServiceProvider services)
+    {
+        var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+        OutboxStorage.Configure(rebus, connectionString);
+
+        // Rebus's own OutboxIncomingStep commits the handler's transaction before the outbox rows are inserted, so a
+        // failure in between keeps the business row and loses the messages. OutboxUnitOfWork does both in one
+        // transaction instead; removing the step also saves a connection per message.
+        rebus.Options(o => o.Decorate<IPipeline>(c => new PipelineStepRemover(c.Get<IPipeline>())
+            .RemoveIncomingStep(step => step.GetType().Name == "OutboxIncomingStep")));
+    }
+}

@@ -1,0 +1,36 @@
+using EdaService.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Rebus.Pipeline;
+using Rebus.Transport;
+
+namespace EdaService.Outbox;
+
+/// <summary>
+/// One transaction for the business write and the outgoing messages: EF Core and the outbox share the connection and
+/// transaction, a nested Rebus scope collects what the work publishes, and completing the scope inserts the outbox
+/// rows before the single commit. Nothing is committed or sent if any step fails.
+/// </summary>
+internal sealed class OutboxUnitOfWork(EdaServiceDbContext db) : IUnitOfWork
+{
+    public async Task ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    {
+        var incoming = MessageContext.Current?.IncomingStepContext;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using (var scope = new RebusTransactionScope())
+        {
+            if (incoming is not null)
+            {
+                // Lets the handled message's correlation id flow to what the work publishes.
+                scope.TransactionContext.Items[StepContext.StepContextKey] = incoming;
+            }
+
+            OutboxStorage.Enlist(scope, db.Database.GetDbConnection(), transaction.GetDbTransaction());
+            await work(cancellationToken);
+            await scope.CompleteAsync();
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,5 @@
+using EdaService;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddApplicationServices();
+await builder.Build().RunAsync();

@@ -1,0 +1,61 @@
+using EdaService.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Rebus.Messages;
+
+namespace EdaService.IntegrationTests.Outbox;
+
+/// <summary>The business write and the outgoing messages commit together or not at all, proven by injecting faults.</summary>
+public sealed class OutboxAtomicityTests(TestDatabase database)
+{
+    /// <summary>Longer than the outbox forwarder's 1 s polling interval, so anything that would be sent has been.</summary>
+    private static readonly TimeSpan ForwarderGrace = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public async Task A_failure_after_the_business_write_commits_nothing_and_sends_nothing()
+    {
+        var fault = new FailAfterSaveInterceptor();
+        await using var service = await ServiceUnderTest.StartAsync(
+            database.ConnectionString, services => services.AddSingleton<IInterceptor>(fault));
+
+        var placed = await service.PlaceOrderAsync();
+
+        var failed = await Eventually.Until(() => service.ErrorQueueMessagesFor(placed.OrderId), m => m.Count > 0, "the error queue");
+        await Task.Delay(ForwarderGrace, TestContext.Current.CancellationToken);
+        Assert.True(fault.Failures >= 1);
+        Assert.Null(await service.FindOrderAsync(placed.OrderId));
+        Assert.Empty(service.Observer.AcceptedFor(placed.OrderId));
+        Assert.Contains("injected fault", failed[0].Headers[Headers.ErrorDetails]);
+    }
+
+    [Fact]
+    public async Task A_failure_at_the_outbox_insert_leaves_no_business_row()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString);
+        await using (await FaultInjection.FailOutboxInsertsAsync(database.ConnectionString))
+        {
+            var placed = await service.PlaceOrderAsync();
+
+            var failed = await Eventually.Until(() => service.ErrorQueueMessagesFor(placed.OrderId), m => m.Count > 0, "the error queue");
+            Assert.Null(await service.FindOrderAsync(placed.OrderId));
+            Assert.Empty(service.Observer.AcceptedFor(placed.OrderId));
+            Assert.Contains("injected fault: outbox insert", failed[0].Headers[Headers.ErrorDetails]);
+        }
+    }
+
+    [Fact]
+    public async Task A_crash_between_the_forwarders_send_and_its_mark_resends_with_the_same_message_id()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString);
+        await using (await FaultInjection.FailFirstForwarderCommitAsync(database.ConnectionString))
+        {
+            var placed = await service.PlaceOrderAsync();
+
+            var deliveries = await Eventually.Until(
+                () => Task.FromResult(service.Observer.AcceptedFor(placed.OrderId)), d => d.Count >= 2, "the re-sent OrderAccepted");
+            Assert.Single(deliveries.Select(d => d.Headers[Headers.MessageId]).Distinct());
+            Assert.NotNull(await service.FindOrderAsync(placed.OrderId));
+            Assert.Empty(await service.ErrorQueueMessagesFor(placed.OrderId));
+        }
+    }
+}
