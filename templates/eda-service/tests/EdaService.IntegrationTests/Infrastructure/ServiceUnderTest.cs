@@ -25,6 +25,8 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
 
     public Observer Observer { get; }
 
+    public IServiceProvider Services => _host.Services;
+
     public string ErrorQueue { get; }
 
     public static async Task<ServiceUnderTest> StartAsync(

@@ -1,7 +1,6 @@
 using EdaService.Messaging;
 using EdaService.Messaging.AzureServiceBus;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Rebus.Activation;
 using Rebus.Config;
 using Rebus.Transport.InMem;
@@ -56,7 +55,7 @@ public sealed class MessageSizeGuardTests
     {
         network.CreateQueue("destination");
         var services = new ServiceCollection()
-            .AddSingleton(Options.Create(new AzureServiceBusOptions { Tier = tier }))
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new AzureServiceBusOptions { Tier = tier }))
             .BuildServiceProvider();
         var activator = new BuiltinHandlerActivator();
         var rebus = Configure.With(activator).Transport(t => t.UseInMemoryTransportAsOneWayClient(network));

@@ -30,7 +30,7 @@ internal sealed class MessageSizeGuard(ServiceBusTier tier) : IOutgoingStep
         var limit = LimitFor(tier);
         if (size > limit)
         {
-            throw new MessageTooLargeException(message.GetMessageType() ?? "(unknown type)", size, tier, limit);
+            throw new MessageTooLargeException(message.Headers.GetValueOrDefault(Headers.Type) ?? "(unknown type)", size, tier, limit);
         }
 
         return next();
