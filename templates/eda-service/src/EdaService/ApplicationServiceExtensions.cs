@@ -15,7 +15,10 @@ namespace EdaService;
 /// <summary>The composition root: the one place that knows which building blocks this service was generated with.</summary>
 public static class ApplicationServiceExtensions
 {
-    /// <summary>Registers the service. Tests pass <paramref name="transport"/> to run the same service on another transport.</summary>
+    /// <summary>
+    /// Registers the service. Tests pass <paramref name="transport"/> to run the same service, with every building block,
+    /// on another transport (Rebus's in-memory one instead of a broker).
+    /// </summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder, ConfigureRebus? transport = null)
     {
         builder.Services.AddSingleton(TimeProvider.System);
@@ -26,15 +29,15 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<IUnitOfWork, DirectSendUnitOfWork>();
 #endif
 #if (UseAzureServiceBus)
-        transport ??= builder.AddAzureServiceBusTransport();
+        var configuredTransport = builder.AddAzureServiceBusTransport();
 #endif
 #if (UsePeekLock)
         builder.AddPeekLockSettings();
 #endif
 #if (UseDatabaseTransport)
-        transport ??= builder.AddDatabaseTransport();
+        var configuredTransport = builder.AddDatabaseTransport();
 #endif
-        builder.AddMessaging(transport);
+        builder.AddMessaging(transport ?? configuredTransport);
         builder.AddServiceHealthChecks();
         return builder;
     }

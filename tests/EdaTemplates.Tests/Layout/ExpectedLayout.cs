@@ -1,0 +1,58 @@
+using EdaTemplates.Tests.Variants;
+
+namespace EdaTemplates.Tests.Layout;
+
+/// <summary>A directory that must exist exactly when <see cref="ExpectedWhen"/> holds for the variant.</summary>
+public sealed record ConditionalDirectory(string RelativePath, string Condition, Func<Variant, bool> ExpectedWhen);
+
+/// <summary>
+/// Everything the harness expects of a generated solution, in one place so it can follow the template as it evolves.
+/// Paths are relative to the solution folder and use '/'.
+/// </summary>
+public static class ExpectedLayout
+{
+    /// <summary>Value passed to `dotnet new -n`; replaces the template's sourceName.</summary>
+    public const string ProjectName = "Orders";
+
+    /// <summary>The template's sourceName: after generation it must appear nowhere.</summary>
+    public const string SourceName = "EdaService";
+
+    public const string SolutionFile = $"{ProjectName}.slnx";
+
+    public const string UnitTestsProject = $"tests/{ProjectName}.UnitTests";
+
+    public const string IntegrationTestsProject = $"tests/{ProjectName}.IntegrationTests";
+
+    public static IReadOnlyList<string> RequiredFiles { get; } =
+    [
+        SolutionFile,
+        "Directory.Build.props",
+        "Directory.Packages.props",
+        "README.md",
+        $"src/{ProjectName}/{ProjectName}.csproj",
+        $"src/{ProjectName}.Contracts/{ProjectName}.Contracts.csproj",
+        $"{UnitTestsProject}/{ProjectName}.UnitTests.csproj",
+    ];
+
+    public static IReadOnlyList<ConditionalDirectory> ConditionalDirectories { get; } =
+    [
+        new(IntegrationTestsProject, "integration-tests is true", variant => variant.IntegrationTests),
+        new($"src/{ProjectName}/Outbox", "outbox is true", variant => variant.Outbox),
+        new($"src/{ProjectName}/Messaging/AzureServiceBus", "transport is AzureServiceBus", variant => variant.Transport == TransportKind.AzureServiceBus),
+        new($"src/{ProjectName}/Messaging/DatabaseTransport", "transport is Database", variant => variant.Transport == TransportKind.Database),
+        new($"src/{ProjectName}/Data/Migrations/PostgreSql", "database is PostgreSql", variant => variant.Database == DatabaseKind.PostgreSql),
+        new($"src/{ProjectName}/Data/Migrations/SqlServer", "database is SqlServer", variant => variant.Database == DatabaseKind.SqlServer),
+    ];
+
+    /// <summary>Text that must not occur in any file or directory name (compared ignoring case).</summary>
+    public static IReadOnlyList<string> ForbiddenInNames { get; } = [SourceName];
+
+    /// <summary>
+    /// Text that must not occur in any file's content (compared ignoring case): a leftover sourceName means a
+    /// missed replacement, and AuthoringMode belongs to the template's own build, not to generated code.
+    /// </summary>
+    public static IReadOnlyList<string> ForbiddenInContent { get; } = [SourceName, "AuthoringMode"];
+
+    /// <summary>Build output directories must never be shipped in the template.</summary>
+    public static IReadOnlyList<string> ForbiddenDirectoryNames { get; } = ["bin", "obj"];
+}

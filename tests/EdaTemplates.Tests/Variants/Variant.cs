@@ -1,0 +1,94 @@
+namespace EdaTemplates.Tests.Variants;
+
+/// <summary>One set of `dotnet new eda-service` options. Equality is by option values, so duplicates collapse.</summary>
+public sealed record Variant(
+    TransportKind Transport,
+    DatabaseKind Database,
+    bool Outbox,
+    bool PeekLock,
+    bool IntegrationTests)
+{
+    /// <summary>The template's documented defaults.</summary>
+    public static Variant Defaults { get; } = new(TransportKind.AzureServiceBus, DatabaseKind.SqlServer, Outbox: true, PeekLock: true, IntegrationTests: true);
+
+    public string Name => $"{TransportSlug}-{Database.ToString().ToLowerInvariant()}-{SwitchesSlug}";
+
+    /// <summary>
+    /// Only options that differ from the defaults are passed, so the defaults variant passes none and
+    /// thereby checks the template's own defaults.
+    /// </summary>
+    public IReadOnlyList<string> CliArguments
+    {
+        get
+        {
+            var arguments = new List<string>();
+            if (Transport != Defaults.Transport)
+            {
+                arguments.AddRange(["--transport", Transport.ToString()]);
+            }
+
+            if (Database != Defaults.Database)
+            {
+                arguments.AddRange(["--database", Database.ToString()]);
+            }
+
+            AddSwitch(arguments, "--outbox", Outbox, Defaults.Outbox);
+            AddSwitch(arguments, "--peek-lock", PeekLock, Defaults.PeekLock);
+            AddSwitch(arguments, "--integration-tests", IntegrationTests, Defaults.IntegrationTests);
+            return arguments;
+        }
+    }
+
+    public Variant WithAllSwitchesOff() => this with { Outbox = false, PeekLock = false, IntegrationTests = false };
+
+    public override string ToString() => Name;
+
+    private string TransportSlug => Transport switch
+    {
+        TransportKind.AzureServiceBus => "asb",
+        TransportKind.Database => "db",
+        _ => throw new InvalidOperationException($"Unknown transport {Transport}"),
+    };
+
+    private string SwitchesSlug
+    {
+        get
+        {
+            if (this == Defaults)
+            {
+                return "defaults";
+            }
+
+            var off = new List<string>();
+            if (!Outbox)
+            {
+                off.Add("outbox-off");
+            }
+
+            if (!PeekLock)
+            {
+                off.Add("peek-lock-off");
+            }
+
+            if (!IntegrationTests)
+            {
+                off.Add("integration-tests-off");
+            }
+
+            return off.Count switch
+            {
+                0 => "all-on",
+                3 => "all-off",
+                _ => string.Join('-', off),
+            };
+        }
+    }
+
+    private static void AddSwitch(List<string> arguments, string option, bool value, bool defaultValue)
+    {
+        if (value != defaultValue)
+        {
+            arguments.AddRange([option, value ? "true" : "false"]);
+        }
+    }
+}
