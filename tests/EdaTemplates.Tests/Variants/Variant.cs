@@ -5,11 +5,12 @@ public sealed record Variant(
     TransportKind Transport,
     DatabaseKind Database,
     bool Outbox,
+    bool Idempotency,
     bool PeekLock,
     bool IntegrationTests)
 {
     /// <summary>The template's documented defaults.</summary>
-    public static Variant Defaults { get; } = new(TransportKind.AzureServiceBus, DatabaseKind.SqlServer, Outbox: true, PeekLock: true, IntegrationTests: true);
+    public static Variant Defaults { get; } = new(TransportKind.AzureServiceBus, DatabaseKind.SqlServer, Outbox: true, Idempotency: true, PeekLock: true, IntegrationTests: true);
 
     public string Name => $"{TransportSlug}-{Database.ToString().ToLowerInvariant()}-{SwitchesSlug}";
 
@@ -33,13 +34,14 @@ public sealed record Variant(
             }
 
             AddSwitch(arguments, "--outbox", Outbox, Defaults.Outbox);
+            AddSwitch(arguments, "--idempotency", Idempotency, Defaults.Idempotency);
             AddSwitch(arguments, "--peek-lock", PeekLock, Defaults.PeekLock);
             AddSwitch(arguments, "--integration-tests", IntegrationTests, Defaults.IntegrationTests);
             return arguments;
         }
     }
 
-    public Variant WithAllSwitchesOff() => this with { Outbox = false, PeekLock = false, IntegrationTests = false };
+    public Variant WithAllSwitchesOff() => this with { Outbox = false, Idempotency = false, PeekLock = false, IntegrationTests = false };
 
     public override string ToString() => Name;
 
@@ -65,6 +67,11 @@ public sealed record Variant(
                 off.Add("outbox-off");
             }
 
+            if (!Idempotency)
+            {
+                off.Add("idempotency-off");
+            }
+
             if (!PeekLock)
             {
                 off.Add("peek-lock-off");
@@ -75,12 +82,12 @@ public sealed record Variant(
                 off.Add("integration-tests-off");
             }
 
-            return off.Count switch
+            if (off.Count == 0)
             {
-                0 => "all-on",
-                3 => "all-off",
-                _ => string.Join('-', off),
-            };
+                return "all-on";
+            }
+
+            return this == WithAllSwitchesOff() ? "all-off" : string.Join('-', off);
         }
     }
 

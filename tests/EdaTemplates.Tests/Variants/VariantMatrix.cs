@@ -41,6 +41,7 @@ public static class VariantMatrix
     private static IEnumerable<Variant> EachSwitchOff(Variant baseline)
     {
         yield return baseline with { Outbox = false };
+        yield return baseline with { Idempotency = false };
         yield return baseline with { PeekLock = false };
         yield return baseline with { IntegrationTests = false };
     }

@@ -4,6 +4,9 @@ using EdaService.Messaging;
 #if (UseOutbox)
 using EdaService.Outbox;
 #endif
+#if (UseIdempotency)
+using EdaService.Idempotency;
+#endif
 #if (UseAzureServiceBus)
 using EdaService.Messaging.AzureServiceBus;
 #else
@@ -27,6 +30,9 @@ public static class ApplicationServiceExtensions
         builder.AddAtomicOutbox();
 #else
         builder.Services.AddScoped<IUnitOfWork, DirectSendUnitOfWork>();
+#endif
+#if (UseIdempotency)
+        builder.AddIdempotency();
 #endif
 #if (UseAzureServiceBus)
         var configuredTransport = builder.AddAzureServiceBusTransport();

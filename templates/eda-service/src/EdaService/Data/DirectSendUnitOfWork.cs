@@ -7,7 +7,7 @@ namespace EdaService.Data;
 /// </summary>
 internal sealed class DirectSendUnitOfWork(EdaServiceDbContext db) : IUnitOfWork
 {
-    public async Task ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    public async Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await work(cancellationToken);

@@ -6,5 +6,9 @@ namespace EdaService.Data;
 /// </summary>
 public interface IUnitOfWork
 {
-    Task ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken = default);
+    /// <param name="operation">Names the handler doing the work, e.g. <c>nameof(OrderPlacedHandler)</c>; building blocks
+    /// such as idempotency key their records by message and operation.</param>
+    /// <param name="work">The handler's reads, writes and publishes.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default);
 }

@@ -15,7 +15,7 @@ public sealed partial class OrderPlacedHandler(
         var order = Order.Accept(message, clock.GetUtcNow());
 
         // Write and publish inside the unit of work: both commit together or not at all.
-        await unitOfWork.ExecuteAsync(async cancellationToken =>
+        await unitOfWork.ExecuteAsync(nameof(OrderPlacedHandler), async cancellationToken =>
         {
             db.Orders.Add(order);
             await db.SaveChangesAsync(cancellationToken);

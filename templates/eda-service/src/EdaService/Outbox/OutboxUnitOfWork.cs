@@ -13,7 +13,7 @@ namespace EdaService.Outbox;
 /// </summary>
 internal sealed class OutboxUnitOfWork(EdaServiceDbContext db) : IUnitOfWork
 {
-    public async Task ExecuteAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    public async Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
     {
         var incoming = MessageContext.Current?.IncomingStepContext;
 
