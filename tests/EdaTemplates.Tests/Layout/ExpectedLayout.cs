@@ -39,6 +39,7 @@ public static class ExpectedLayout
         new(IntegrationTestsProject, "integration-tests is true", variant => variant.IntegrationTests),
         new($"src/{ProjectName}/Outbox", "outbox is true", variant => variant.Outbox),
         new($"src/{ProjectName}/Idempotency", "idempotency is true", variant => variant.Idempotency),
+        new($"src/{ProjectName}/Ordering", "ordering is true", variant => variant.Ordering),
         new($"src/{ProjectName}/Messaging/AzureServiceBus", "transport is AzureServiceBus", variant => variant.Transport == TransportKind.AzureServiceBus),
         new($"src/{ProjectName}/Messaging/DatabaseTransport", "transport is Database", variant => variant.Transport == TransportKind.Database),
         new($"src/{ProjectName}/Data/Migrations/PostgreSql", "database is PostgreSql", variant => variant.Database == DatabaseKind.PostgreSql),

@@ -29,6 +29,7 @@ public sealed class VariantMatrixTests
             "asb-sqlserver-all-off",
             "asb-sqlserver-outbox-off",
             "asb-sqlserver-idempotency-off",
+            "asb-sqlserver-ordering-off",
             "asb-sqlserver-peek-lock-off",
             "asb-sqlserver-integration-tests-off",
             "db-sqlserver-all-on",
@@ -37,6 +38,7 @@ public sealed class VariantMatrixTests
             "db-postgresql-all-off",
             "db-postgresql-outbox-off",
             "db-postgresql-idempotency-off",
+            "db-postgresql-ordering-off",
             "db-postgresql-peek-lock-off",
             "db-postgresql-integration-tests-off",
         ];
@@ -47,7 +49,7 @@ public sealed class VariantMatrixTests
     [Fact]
     public void Cli_arguments_spell_each_non_default_option()
     {
-        var variant = new Variant(TransportKind.Database, DatabaseKind.PostgreSql, Outbox: false, Idempotency: true, PeekLock: true, IntegrationTests: false);
+        var variant = new Variant(TransportKind.Database, DatabaseKind.PostgreSql, Outbox: false, Idempotency: true, Ordering: true, PeekLock: true, IntegrationTests: false);
 
         Assert.Equal(
             ["--transport", "Database", "--database", "PostgreSql", "--outbox", "false", "--integration-tests", "false"],

@@ -7,6 +7,9 @@ using EdaService.Outbox;
 #if (UseIdempotency)
 using EdaService.Idempotency;
 #endif
+#if (UseOrdering)
+using EdaService.Ordering;
+#endif
 #if (UseAzureServiceBus)
 using EdaService.Messaging.AzureServiceBus;
 #else
@@ -33,6 +36,9 @@ public static class ApplicationServiceExtensions
 #endif
 #if (UseIdempotency)
         builder.AddIdempotency();
+#endif
+#if (UseOrdering)
+        builder.AddOrdering();
 #endif
 #if (UseAzureServiceBus)
         var configuredTransport = builder.AddAzureServiceBusTransport();

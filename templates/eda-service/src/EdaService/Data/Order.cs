@@ -2,9 +2,15 @@ using EdaService.Contracts;
 
 namespace EdaService.Data;
 
-/// <summary>An order this service accepted.</summary>
+/// <summary>
+/// This service's copy of an order. The producer owns the order and versions its changes: <see cref="OrderPlaced"/>
+/// is version 1, later changes count up. A cancelled order stays as a tombstone with its version, so a late change
+/// cannot bring it back.
+/// </summary>
 public sealed class Order
 {
+    public const int PlacedVersion = 1;
+
     private Order(Guid id, string customerId, decimal total, DateTimeOffset placedAt, DateTimeOffset acceptedAt)
     {
         Id = id;
@@ -12,6 +18,7 @@ public sealed class Order
         Total = total;
         PlacedAt = placedAt;
         AcceptedAt = acceptedAt;
+        Version = PlacedVersion;
     }
 
     public Guid Id { get; private set; }
@@ -25,8 +32,27 @@ public sealed class Order
 
     public DateTimeOffset AcceptedAt { get; private set; }
 
+    /// <summary>The producer's version of the last change applied here.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Set when the order was cancelled: the row is kept as a tombstone.</summary>
+    public DateTimeOffset? CancelledAt { get; private set; }
+
     public static Order Accept(OrderPlaced placed, DateTimeOffset now) =>
         new(placed.OrderId, placed.CustomerId, placed.Total, placed.PlacedAt.ToUniversalTime(), now.ToUniversalTime());
 
     public OrderAccepted ToAcceptedEvent() => new(Id, CustomerId, Total, AcceptedAt);
+
+    /// <summary>Applies a change the producer made at <paramref name="version"/>; callers check the order of versions.</summary>
+    public void Amend(int version, decimal total)
+    {
+        Total = total;
+        Version = version;
+    }
+
+    public void Cancel(int version, DateTimeOffset cancelledAt)
+    {
+        CancelledAt = cancelledAt.ToUniversalTime();
+        Version = version;
+    }
 }

@@ -13,5 +13,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(order => order.Id).ValueGeneratedNever();
         builder.Property(order => order.CustomerId).HasMaxLength(100).IsRequired();
         builder.Property(order => order.Total).HasPrecision(18, 2);
+        // Two handlers changing one order at once: the second save fails instead of silently overwriting the first.
+        DatabaseProvider.UseConcurrencyToken(builder);
     }
 }

@@ -1,5 +1,8 @@
 using EdaService.Contracts;
 using EdaService.Data;
+#if (UseOrdering)
+using Microsoft.EntityFrameworkCore;
+#endif
 using Rebus.Bus;
 using Rebus.Handlers;
 
@@ -17,6 +20,14 @@ public sealed partial class OrderPlacedHandler(
         // Write and publish inside the unit of work: both commit together or not at all.
         await unitOfWork.ExecuteAsync(nameof(OrderPlacedHandler), async cancellationToken =>
         {
+#if (UseOrdering)
+            // OrderPlaced is version 1 of the order: once any version is here, it is stale.
+            if (await db.Orders.AnyAsync(o => o.Id == order.Id, cancellationToken))
+            {
+                return;
+            }
+
+#endif
             db.Orders.Add(order);
             await db.SaveChangesAsync(cancellationToken);
             await bus.Publish(order.ToAcceptedEvent());

@@ -16,6 +16,7 @@ public static class MessagingServiceExtensions
 
         // Handlers are resolved in a new container scope per message, so each gets its own DbContext.
         builder.Services.AddRebusHandler<OrderPlacedHandler>();
+        builder.Services.AddSingleton(new Subscription(typeof(OrderPlaced)));
         builder.Services.AddRebus(
             (rebus, services) =>
             {
@@ -34,7 +35,13 @@ public static class MessagingServiceExtensions
                     o.RetryStrategy(errorQueueName: options.ErrorQueue, maxDeliveryAttempts: options.MaxDeliveryAttempts);
                 });
             },
-            onCreated: async bus => await bus.Subscribe<OrderPlaced>());
+            onCreated: async (bus, services) =>
+            {
+                foreach (var subscription in services.GetServices<Subscription>())
+                {
+                    await bus.Subscribe(subscription.EventType);
+                }
+            });
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rebus.Config;
 using Rebus.Messages;
+using Rebus.Persistence.InMem;
 using Rebus.Transport.InMem;
 
 namespace EdaService.IntegrationTests.Infrastructure;
@@ -16,6 +17,8 @@ internal sealed class InMemoryTestTransport : ITestTransport
     {
         var inputQueue = services.GetRequiredService<IOptions<MessagingOptions>>().Value.InputQueue;
         rebus.Transport(t => t.UseInMemoryTransport(_network, inputQueue));
+        // The in-memory transport has no native deferral; Azure Service Bus schedules messages itself.
+        rebus.Timeouts(t => t.StoreInMemory());
     };
 
     public void ConfigureObserver(RebusConfigurer rebus, string queue) =>

@@ -1,5 +1,6 @@
 using EdaService.Contracts;
 using EdaService.Data;
+using EdaService.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,10 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
     public string ErrorQueue { get; }
 
     public static async Task<ServiceUnderTest> StartAsync(
-        string connectionString, Action<IServiceCollection>? configureServices = null, ITestTransport? transport = null)
+        string connectionString,
+        Action<IServiceCollection>? configureServices = null,
+        ITestTransport? transport = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         transport ??= TestTransport.Create(connectionString);
         var id = Guid.NewGuid().ToString("N")[..8];
@@ -49,6 +53,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
             ["AzureServiceBus:ConnectionString"] = Environment.GetEnvironmentVariable("EDA_TEST_SERVICEBUS_CONNECTION_STRING")
                                                    ?? "Endpoint=sb://in-memory.invalid/;SharedAccessKeyName=test;SharedAccessKey=test",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         configureServices?.Invoke(builder.Services);
         builder.AddApplicationServices(transport.ServiceTransport);
         var host = builder.Build();
@@ -79,7 +84,12 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _host.Services.GetRequiredService<IBus>().Unsubscribe<OrderPlaced>();
+        var bus = _host.Services.GetRequiredService<IBus>();
+        foreach (var subscription in _host.Services.GetServices<Subscription>())
+        {
+            await bus.Unsubscribe(subscription.EventType);
+        }
+
         await Observer.DisposeAsync();
         await _host.StopAsync();
         _host.Dispose();

@@ -29,4 +29,18 @@ public sealed class OrderTests
 
         Assert.Equal(new OrderAccepted(placed.OrderId, "customer-2", 99.95m, now), accepted);
     }
+
+    [Fact]
+    public void A_placed_order_is_version_one_and_changes_carry_their_version()
+    {
+        var order = Order.Accept(new OrderPlaced(Guid.NewGuid(), "customer-3", 10m, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow);
+        Assert.Equal(Order.PlacedVersion, order.Version);
+
+        order.Amend(2, 20m);
+        order.Cancel(3, new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.FromHours(1)));
+
+        Assert.Equal(3, order.Version);
+        Assert.Equal(20m, order.Total);
+        Assert.Equal(TimeSpan.Zero, order.CancelledAt!.Value.Offset);
+    }
 }

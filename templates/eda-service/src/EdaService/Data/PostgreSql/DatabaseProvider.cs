@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EdaService.Data;
 
@@ -10,4 +11,9 @@ internal static class DatabaseProvider
     /// </summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString);
+
+    /// <summary>PostgreSQL's system column xmin changes with every row update: no column to add or maintain.</summary>
+    public static void UseConcurrencyToken<T>(EntityTypeBuilder<T> builder)
+        where T : class =>
+        builder.Property<uint>("RowVersion").IsRowVersion();
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EdaService.Data;
 
@@ -10,4 +11,9 @@ internal static class DatabaseProvider
     /// </summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlServer(connectionString);
+
+    /// <summary>A rowversion column: SQL Server changes it with every row update.</summary>
+    public static void UseConcurrencyToken<T>(EntityTypeBuilder<T> builder)
+        where T : class =>
+        builder.Property<byte[]>("RowVersion").IsRowVersion();
 }
