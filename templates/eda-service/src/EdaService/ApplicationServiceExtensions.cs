@@ -4,6 +4,9 @@ using EdaService.Messaging;
 #if (UseOutbox)
 using EdaService.Outbox;
 #endif
+#if (UseValidation)
+using EdaService.Validation;
+#endif
 #if (UseAzureServiceBus)
 using EdaService.Messaging.AzureServiceBus;
 #else
@@ -36,6 +39,9 @@ public static class ApplicationServiceExtensions
 #endif
 #if (UseDatabaseTransport)
         var configuredTransport = builder.AddDatabaseTransport();
+#endif
+#if (UseValidation)
+        builder.AddEventValidation();
 #endif
         builder.AddMessaging(transport ?? configuredTransport);
         builder.AddServiceHealthChecks();
