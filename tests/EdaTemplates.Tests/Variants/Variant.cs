@@ -6,10 +6,11 @@ public sealed record Variant(
     DatabaseKind Database,
     bool Outbox,
     bool PeekLock,
-    bool IntegrationTests)
+    bool IntegrationTests,
+    bool Validation)
 {
     /// <summary>The template's documented defaults.</summary>
-    public static Variant Defaults { get; } = new(TransportKind.AzureServiceBus, DatabaseKind.SqlServer, Outbox: true, PeekLock: true, IntegrationTests: true);
+    public static Variant Defaults { get; } = new(TransportKind.AzureServiceBus, DatabaseKind.SqlServer, Outbox: true, PeekLock: true, IntegrationTests: true, Validation: true);
 
     public string Name => $"{TransportSlug}-{Database.ToString().ToLowerInvariant()}-{SwitchesSlug}";
 
@@ -35,11 +36,12 @@ public sealed record Variant(
             AddSwitch(arguments, "--outbox", Outbox, Defaults.Outbox);
             AddSwitch(arguments, "--peek-lock", PeekLock, Defaults.PeekLock);
             AddSwitch(arguments, "--integration-tests", IntegrationTests, Defaults.IntegrationTests);
+            AddSwitch(arguments, "--validation", Validation, Defaults.Validation);
             return arguments;
         }
     }
 
-    public Variant WithAllSwitchesOff() => this with { Outbox = false, PeekLock = false, IntegrationTests = false };
+    public Variant WithAllSwitchesOff() => this with { Outbox = false, PeekLock = false, IntegrationTests = false, Validation = false };
 
     public override string ToString() => Name;
 
@@ -75,10 +77,15 @@ public sealed record Variant(
                 off.Add("integration-tests-off");
             }
 
+            if (!Validation)
+            {
+                off.Add("validation-off");
+            }
+
             return off.Count switch
             {
                 0 => "all-on",
-                3 => "all-off",
+                4 => "all-off",
                 _ => string.Join('-', off),
             };
         }

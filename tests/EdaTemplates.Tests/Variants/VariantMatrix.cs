@@ -43,5 +43,6 @@ public static class VariantMatrix
         yield return baseline with { Outbox = false };
         yield return baseline with { PeekLock = false };
         yield return baseline with { IntegrationTests = false };
+        yield return baseline with { Validation = false };
     }
 }

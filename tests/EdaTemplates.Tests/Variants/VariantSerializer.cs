@@ -14,7 +14,8 @@ public sealed class VariantSerializer : IXunitSerializer
             Enum.Parse<DatabaseKind>(parts[1]),
             bool.Parse(parts[2]),
             bool.Parse(parts[3]),
-            bool.Parse(parts[4]));
+            bool.Parse(parts[4]),
+            bool.Parse(parts[5]));
     }
 
     public bool IsSerializable(Type type, object? value, [NotNullWhen(false)] out string? failureReason)
@@ -26,6 +27,6 @@ public sealed class VariantSerializer : IXunitSerializer
     public string Serialize(object value)
     {
         var variant = (Variant)value;
-        return string.Join(',', variant.Transport, variant.Database, variant.Outbox, variant.PeekLock, variant.IntegrationTests);
+        return string.Join(',', variant.Transport, variant.Database, variant.Outbox, variant.PeekLock, variant.IntegrationTests, variant.Validation);
     }
 }
