@@ -12,8 +12,12 @@ namespace EdaService.Validation;
 /// </summary>
 internal sealed class MessageValidator
 {
-    /// <summary>Reasons beyond this are summarised, so a hostile body cannot blow up the error queue's headers.</summary>
+    /// <summary>
+    /// Reasons beyond this are summarised, and longer ones cut, so a hostile body cannot blow up the error queue's headers
+    /// (Azure Service Bus allows 64 KB of them) or the MessageRejected notice: reasons quote what the producer sent.
+    /// </summary>
     public const int MaxReasons = 20;
+    public const int MaxReasonLength = 300;
 
     private readonly Dictionary<string, (Type Type, IValidator Rules)> _contracts;
     private readonly ValidationOptions _options;
@@ -38,20 +42,26 @@ internal sealed class MessageValidator
     {
         var reasons = new List<string>();
         var contract = CheckEnvelope(message, reasons);
-        if (message.Body.Length == 0 || message.Body.Length > _options.MaxBodyBytes)
+        if (message.Body.Length > 0 && message.Body.Length <= _options.MaxBodyBytes)
         {
-            return reasons;
+            CheckJson(message.Body, contract, reasons);
         }
 
+        var listed = reasons.Take(MaxReasons).Select(r => r.Length <= MaxReasonLength ? r : r[..(MaxReasonLength - 3)] + "...");
+        return reasons.Count <= MaxReasons ? [.. listed] : [.. listed, $"... and {reasons.Count - MaxReasons} more"];
+    }
+
+    private void CheckJson(byte[] body, (Type Type, IValidator Rules)? contract, List<string> reasons)
+    {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(message.Body, EventJson.DocumentOptions);
+            document = JsonDocument.Parse(body, EventJson.DocumentOptions);
         }
         catch (JsonException exception)
         {
             reasons.Add($"body: not valid JSON ({exception.Message})");
-            return reasons;
+            return;
         }
 
         using (document)
@@ -61,8 +71,6 @@ internal sealed class MessageValidator
                 CheckBody(document.RootElement, known, reasons);
             }
         }
-
-        return reasons.Count <= MaxReasons ? reasons : [.. reasons.Take(MaxReasons), $"... and {reasons.Count - MaxReasons} more"];
     }
 
     private (Type Type, IValidator Rules)? CheckEnvelope(TransportMessage message, List<string> reasons)

@@ -11,17 +11,6 @@ namespace EdaService.Validation;
 /// </summary>
 internal sealed class WireFormatChecker(JsonSerializerOptions serializerOptions, ValidationOptions options)
 {
-    private static readonly Dictionary<Type, (string Expected, Func<JsonElement, bool> Fits)> Scalars = new()
-    {
-        [typeof(string)] = ("a string", e => e.ValueKind == JsonValueKind.String),
-        [typeof(Guid)] = ("a GUID string", e => e.ValueKind == JsonValueKind.String && e.TryGetGuid(out _)),
-        [typeof(bool)] = ("true or false", e => e.ValueKind is JsonValueKind.True or JsonValueKind.False),
-        [typeof(decimal)] = ("a number", e => e.ValueKind == JsonValueKind.Number && e.TryGetDecimal(out _)),
-        [typeof(double)] = ("a number", e => e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var d) && double.IsFinite(d)),
-        [typeof(int)] = ("a whole number", e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out _)),
-        [typeof(long)] = ("a whole number", e => e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out _)),
-    };
-
     public void Check(JsonElement value, Type type, string path, List<string> failures)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
@@ -29,11 +18,11 @@ internal sealed class WireFormatChecker(JsonSerializerOptions serializerOptions,
         {
             CheckTimestamp(value, path, failures);
         }
-        else if (Scalars.TryGetValue(type, out var scalar))
+        else if (JsonScalars.TryCheck(type, value, out var problem))
         {
-            if (!scalar.Fits(value))
+            if (problem is not null)
             {
-                failures.Add($"{path}: must be {scalar.Expected}, not {Describe(value)}");
+                failures.Add($"{path}: {problem}");
             }
         }
         else if (serializerOptions.GetTypeInfo(type) is { Kind: JsonTypeInfoKind.Object } objectInfo)
@@ -52,7 +41,7 @@ internal sealed class WireFormatChecker(JsonSerializerOptions serializerOptions,
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            failures.Add($"{path}: must be a timestamp string, not {Describe(value)}");
+            failures.Add($"{path}: must be a timestamp string, not {JsonScalars.Describe(value)}");
         }
         else if (TimestampChecker.Check(value.GetString()!, options.NonUtcOffsets) is { } problem)
         {
@@ -68,7 +57,7 @@ internal sealed class WireFormatChecker(JsonSerializerOptions serializerOptions,
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            failures.Add($"{(path.Length == 0 ? "body" : path)}: must be a JSON object, not {Describe(value)}");
+            failures.Add($"{(path.Length == 0 ? "body" : path)}: must be a JSON object, not {JsonScalars.Describe(value)}");
             return;
         }
 
@@ -137,7 +126,7 @@ internal sealed class WireFormatChecker(JsonSerializerOptions serializerOptions,
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            failures.Add($"{path}: must be an array, not {Describe(value)}");
+            failures.Add($"{path}: must be an array, not {JsonScalars.Describe(value)}");
             return;
         }
 
@@ -157,18 +146,4 @@ internal sealed class WireFormatChecker(JsonSerializerOptions serializerOptions,
     }
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
-
-    private static string Describe(JsonElement value)
-    {
-        var raw = value.GetRawText();
-        var shown = raw.Length > 40 ? raw[..40] + "..." : raw;
-        return value.ValueKind switch
-        {
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.String => $"the string {shown}",
-            JsonValueKind.Number => $"the number {shown}",
-            _ => shown,
-        };
-    }
 }

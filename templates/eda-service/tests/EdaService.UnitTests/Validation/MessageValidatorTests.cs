@@ -140,6 +140,19 @@ public sealed class MessageValidatorTests
         Assert.Equal("... and 30 more", found[^1]);
     }
 
+    [Fact]
+    public void A_reason_quoting_a_huge_value_is_cut_to_the_limit()
+    {
+        var body = TestMessages.OrderPlaced();
+        body["PlacedAt"] = new string('9', 100_000);
+
+        var reason = Assert.Single(TestMessages.Validator().Validate(TestMessages.Raw<OrderPlaced>(body)));
+
+        Assert.Equal(MessageValidator.MaxReasonLength, reason.Length);
+        Assert.StartsWith("PlacedAt: '9999", reason, StringComparison.Ordinal);
+        Assert.EndsWith("...", reason, StringComparison.Ordinal);
+    }
+
     private static TransportMessage OnlyInHeaders()
     {
         var message = TestMessages.Raw(TestMessages.TypeName<OrderPlaced>(), "{}"u8.ToArray());
