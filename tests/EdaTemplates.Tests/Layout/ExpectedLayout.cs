@@ -5,6 +5,9 @@ namespace EdaTemplates.Tests.Layout;
 /// <summary>A directory that must exist exactly when <see cref="ExpectedWhen"/> holds for the variant.</summary>
 public sealed record ConditionalDirectory(string RelativePath, string Condition, Func<Variant, bool> ExpectedWhen);
 
+/// <summary>Text no file may contain (compared ignoring case) when <see cref="ForbiddenWhen"/> holds for the variant.</summary>
+public sealed record ConditionalContent(string Text, string Condition, Func<Variant, bool> ForbiddenWhen);
+
 /// <summary>
 /// Everything the harness expects of a generated solution, in one place so it can follow the template as it evolves.
 /// Paths are relative to the solution folder and use '/'.
@@ -40,10 +43,23 @@ public static class ExpectedLayout
         new($"src/{ProjectName}/Outbox", "outbox is true", variant => variant.Outbox),
         new($"src/{ProjectName}/Idempotency", "idempotency is true", variant => variant.Idempotency),
         new($"src/{ProjectName}/Ordering", "ordering is true", variant => variant.Ordering),
+        new($"src/{ProjectName}/Validation", "validation is true", variant => variant.Validation),
+        new($"{UnitTestsProject}/Validation", "validation is true", variant => variant.Validation),
+        new($"{IntegrationTestsProject}/Validation", "validation and integration-tests are true", variant => variant.Validation && variant.IntegrationTests),
         new($"src/{ProjectName}/Messaging/AzureServiceBus", "transport is AzureServiceBus", variant => variant.Transport == TransportKind.AzureServiceBus),
         new($"src/{ProjectName}/Messaging/DatabaseTransport", "transport is Database", variant => variant.Transport == TransportKind.Database),
         new($"src/{ProjectName}/Data/Migrations/PostgreSql", "database is PostgreSql", variant => variant.Database == DatabaseKind.PostgreSql),
         new($"src/{ProjectName}/Data/Migrations/SqlServer", "database is SqlServer", variant => variant.Database == DatabaseKind.SqlServer),
+    ];
+
+    /// <summary>A switched-off feature must leave no reference behind, not only no folder.</summary>
+    public static IReadOnlyList<ConditionalContent> ConditionalForbiddenContent { get; } =
+    [
+        new("FluentValidation", "validation is false", variant => !variant.Validation),
+        new($"{ProjectName}.Validation", "validation is false", variant => !variant.Validation),
+        new("MessageRejected", "validation is false", variant => !variant.Validation),
+        new("eda-validation-errors", "validation is false", variant => !variant.Validation),
+        new("UseValidation", "validation is false", variant => !variant.Validation),
     ];
 
     /// <summary>Text that must not occur in any file or directory name (compared ignoring case).</summary>

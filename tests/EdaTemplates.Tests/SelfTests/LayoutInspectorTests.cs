@@ -50,6 +50,17 @@ public sealed class LayoutInspectorTests : IDisposable
         Assert.StartsWith("missing directory src/Orders/Messaging/DatabaseTransport/", violation, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_reference_left_behind_by_a_switched_off_feature_is_reported()
+    {
+        var variant = Variant.Defaults with { Validation = false };
+        WriteExpectedTree(variant);
+        Write("src/Orders/ApplicationServiceExtensions.cs", "using Orders.Validation;");
+
+        var violation = Assert.Single(LayoutInspector.FindViolations(GeneratedTree.Capture(root), variant));
+        Assert.StartsWith("src/Orders/ApplicationServiceExtensions.cs contains 'Orders.Validation' although validation is false", violation, StringComparison.Ordinal);
+    }
+
     private void WriteExpectedTree(Variant variant)
     {
         foreach (var file in ExpectedLayout.RequiredFiles)

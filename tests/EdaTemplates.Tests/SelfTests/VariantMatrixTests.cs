@@ -32,6 +32,7 @@ public sealed class VariantMatrixTests
             "asb-sqlserver-ordering-off",
             "asb-sqlserver-peek-lock-off",
             "asb-sqlserver-integration-tests-off",
+            "asb-sqlserver-validation-off",
             "db-sqlserver-all-on",
             "asb-postgresql-all-on",
             "db-postgresql-all-on",
@@ -41,6 +42,7 @@ public sealed class VariantMatrixTests
             "db-postgresql-ordering-off",
             "db-postgresql-peek-lock-off",
             "db-postgresql-integration-tests-off",
+            "db-postgresql-validation-off",
         ];
 
         Assert.Equal(expected.Order(), VariantMatrix.All.Select(variant => variant.Name).Order());
@@ -49,12 +51,12 @@ public sealed class VariantMatrixTests
     [Fact]
     public void Cli_arguments_spell_each_non_default_option()
     {
-        var variant = new Variant(TransportKind.Database, DatabaseKind.PostgreSql, Outbox: false, Idempotency: true, Ordering: true, PeekLock: true, IntegrationTests: false);
+        var variant = new Variant(TransportKind.Database, DatabaseKind.PostgreSql, Outbox: false, Idempotency: true, Ordering: true, PeekLock: true, IntegrationTests: false, Validation: false);
 
         Assert.Equal(
-            ["--transport", "Database", "--database", "PostgreSql", "--outbox", "false", "--integration-tests", "false"],
+            ["--transport", "Database", "--database", "PostgreSql", "--outbox", "false", "--integration-tests", "false", "--validation", "false"],
             variant.CliArguments);
-        Assert.Equal("db-postgresql-outbox-off-integration-tests-off", variant.Name);
+        Assert.Equal("db-postgresql-outbox-off-integration-tests-off-validation-off", variant.Name);
     }
 
     [Fact]

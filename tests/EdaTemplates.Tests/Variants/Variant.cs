@@ -8,10 +8,11 @@ public sealed record Variant(
     bool Idempotency,
     bool Ordering,
     bool PeekLock,
-    bool IntegrationTests)
+    bool IntegrationTests,
+    bool Validation)
 {
     /// <summary>The template's documented defaults.</summary>
-    public static Variant Defaults { get; } = new(TransportKind.AzureServiceBus, DatabaseKind.SqlServer, Outbox: true, Idempotency: true, Ordering: true, PeekLock: true, IntegrationTests: true);
+    public static Variant Defaults { get; } = new(TransportKind.AzureServiceBus, DatabaseKind.SqlServer, Outbox: true, Idempotency: true, Ordering: true, PeekLock: true, IntegrationTests: true, Validation: true);
 
     public string Name => $"{TransportSlug}-{Database.ToString().ToLowerInvariant()}-{SwitchesSlug}";
 
@@ -39,11 +40,12 @@ public sealed record Variant(
             AddSwitch(arguments, "--ordering", Ordering, Defaults.Ordering);
             AddSwitch(arguments, "--peek-lock", PeekLock, Defaults.PeekLock);
             AddSwitch(arguments, "--integration-tests", IntegrationTests, Defaults.IntegrationTests);
+            AddSwitch(arguments, "--validation", Validation, Defaults.Validation);
             return arguments;
         }
     }
 
-    public Variant WithAllSwitchesOff() => this with { Outbox = false, Idempotency = false, Ordering = false, PeekLock = false, IntegrationTests = false };
+    public Variant WithAllSwitchesOff() => this with { Outbox = false, Idempotency = false, Ordering = false, PeekLock = false, IntegrationTests = false, Validation = false };
 
     public override string ToString() => Name;
 
@@ -87,6 +89,11 @@ public sealed record Variant(
             if (!IntegrationTests)
             {
                 off.Add("integration-tests-off");
+            }
+
+            if (!Validation)
+            {
+                off.Add("validation-off");
             }
 
             if (off.Count == 0)

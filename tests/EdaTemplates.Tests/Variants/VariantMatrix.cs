@@ -45,5 +45,6 @@ public static class VariantMatrix
         yield return baseline with { Ordering = false };
         yield return baseline with { PeekLock = false };
         yield return baseline with { IntegrationTests = false };
+        yield return baseline with { Validation = false };
     }
 }

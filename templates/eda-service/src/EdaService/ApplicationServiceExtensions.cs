@@ -10,6 +10,9 @@ using EdaService.Idempotency;
 #if (UseOrdering)
 using EdaService.Ordering;
 #endif
+#if (UseValidation)
+using EdaService.Validation;
+#endif
 #if (UseAzureServiceBus)
 using EdaService.Messaging.AzureServiceBus;
 #else
@@ -48,6 +51,9 @@ public static class ApplicationServiceExtensions
 #endif
 #if (UseDatabaseTransport)
         var configuredTransport = builder.AddDatabaseTransport();
+#endif
+#if (UseValidation)
+        builder.AddEventValidation();
 #endif
         builder.AddMessaging(transport ?? configuredTransport);
         builder.AddServiceHealthChecks();
