@@ -7,6 +7,9 @@ using EdaService.Outbox;
 #if (UseIdempotency)
 using EdaService.Idempotency;
 #endif
+#if (UseKillSwitch)
+using EdaService.KillSwitch;
+#endif
 #if (UseAzureServiceBus)
 using EdaService.Messaging.AzureServiceBus;
 #else
@@ -44,6 +47,12 @@ public static class ApplicationServiceExtensions
         var configuredTransport = builder.AddDatabaseTransport();
 #endif
         builder.AddMessaging(transport ?? configuredTransport);
+#if (UseKillSwitch)
+        builder.AddKillSwitch();
+#endif
+#if (UseKillSwitch && UsePeekLock)
+        builder.RefusePrefetchWithKillSwitch();
+#endif
         builder.AddServiceHealthChecks();
         return builder;
     }
