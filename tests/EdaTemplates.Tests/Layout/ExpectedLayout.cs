@@ -5,6 +5,9 @@ namespace EdaTemplates.Tests.Layout;
 /// <summary>A directory that must exist exactly when <see cref="ExpectedWhen"/> holds for the variant.</summary>
 public sealed record ConditionalDirectory(string RelativePath, string Condition, Func<Variant, bool> ExpectedWhen);
 
+/// <summary>Text that no generated file may contain (ignoring case) when <see cref="ForbiddenWhen"/> holds: a switched-off feature leaves no reference.</summary>
+public sealed record ConditionalForbiddenContent(string Text, string Condition, Func<Variant, bool> ForbiddenWhen);
+
 /// <summary>
 /// Everything the harness expects of a generated solution, in one place so it can follow the template as it evolves.
 /// Paths are relative to the solution folder and use '/'.
@@ -39,6 +42,11 @@ public static class ExpectedLayout
         new(IntegrationTestsProject, "integration-tests is true", variant => variant.IntegrationTests),
         new($"src/{ProjectName}/Outbox", "outbox is true", variant => variant.Outbox),
         new($"src/{ProjectName}/Idempotency", "idempotency is true", variant => variant.Idempotency),
+        new($"src/{ProjectName}/KillSwitch", "kill-switch is true", variant => variant.KillSwitch),
+        new($"{UnitTestsProject}/KillSwitch", "kill-switch is true", variant => variant.KillSwitch),
+        new($"{IntegrationTestsProject}/KillSwitch", "kill-switch and integration-tests are true", variant => variant.KillSwitch && variant.IntegrationTests),
+        new($"src/{ProjectName}/KillSwitch/AzureServiceBus", "kill-switch and peek-lock are true and transport is AzureServiceBus",
+            variant => variant.KillSwitch && variant.PeekLock && variant.Transport == TransportKind.AzureServiceBus),
         new($"src/{ProjectName}/Messaging/AzureServiceBus", "transport is AzureServiceBus", variant => variant.Transport == TransportKind.AzureServiceBus),
         new($"src/{ProjectName}/Messaging/DatabaseTransport", "transport is Database", variant => variant.Transport == TransportKind.Database),
         new($"src/{ProjectName}/Data/Migrations/PostgreSql", "database is PostgreSql", variant => variant.Database == DatabaseKind.PostgreSql),
@@ -53,6 +61,11 @@ public static class ExpectedLayout
     /// missed replacement, and AuthoringMode belongs to the template's own build, not to generated code.
     /// </summary>
     public static IReadOnlyList<string> ForbiddenInContent { get; } = [SourceName, "AuthoringMode"];
+
+    public static IReadOnlyList<ConditionalForbiddenContent> ConditionalForbiddenContent { get; } =
+    [
+        new("KillSwitch", "kill-switch is false", variant => !variant.KillSwitch),
+    ];
 
     /// <summary>Build output directories must never be shipped in the template.</summary>
     public static IReadOnlyList<string> ForbiddenDirectoryNames { get; } = ["bin", "obj"];

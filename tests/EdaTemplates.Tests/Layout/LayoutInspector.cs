@@ -60,6 +60,15 @@ public static class LayoutInspector
                     violations.Add($"{file} contains '{forbidden}': {line.Trim()}");
                 }
             }
+
+            foreach (var rule in ExpectedLayout.ConditionalForbiddenContent.Where(rule => rule.ForbiddenWhen(variant)))
+            {
+                var line = FirstLineContaining(content, rule.Text);
+                if (line is not null)
+                {
+                    violations.Add($"{file} contains '{rule.Text}' although {rule.Condition}: {line.Trim()}");
+                }
+            }
         }
 
         return violations;

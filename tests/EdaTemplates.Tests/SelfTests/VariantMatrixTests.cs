@@ -29,6 +29,7 @@ public sealed class VariantMatrixTests
             "asb-sqlserver-all-off",
             "asb-sqlserver-outbox-off",
             "asb-sqlserver-idempotency-off",
+            "asb-sqlserver-kill-switch-off",
             "asb-sqlserver-peek-lock-off",
             "asb-sqlserver-integration-tests-off",
             "db-sqlserver-all-on",
@@ -37,6 +38,7 @@ public sealed class VariantMatrixTests
             "db-postgresql-all-off",
             "db-postgresql-outbox-off",
             "db-postgresql-idempotency-off",
+            "db-postgresql-kill-switch-off",
             "db-postgresql-peek-lock-off",
             "db-postgresql-integration-tests-off",
         ];
@@ -47,12 +49,12 @@ public sealed class VariantMatrixTests
     [Fact]
     public void Cli_arguments_spell_each_non_default_option()
     {
-        var variant = new Variant(TransportKind.Database, DatabaseKind.PostgreSql, Outbox: false, Idempotency: true, PeekLock: true, IntegrationTests: false);
+        var variant = new Variant(TransportKind.Database, DatabaseKind.PostgreSql, Outbox: false, Idempotency: true, KillSwitch: false, PeekLock: true, IntegrationTests: false);
 
         Assert.Equal(
-            ["--transport", "Database", "--database", "PostgreSql", "--outbox", "false", "--integration-tests", "false"],
+            ["--transport", "Database", "--database", "PostgreSql", "--outbox", "false", "--kill-switch", "false", "--integration-tests", "false"],
             variant.CliArguments);
-        Assert.Equal("db-postgresql-outbox-off-integration-tests-off", variant.Name);
+        Assert.Equal("db-postgresql-outbox-off-kill-switch-off-integration-tests-off", variant.Name);
     }
 
     [Fact]

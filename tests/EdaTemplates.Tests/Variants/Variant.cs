@@ -6,11 +6,12 @@ public sealed record Variant(
     DatabaseKind Database,
     bool Outbox,
     bool Idempotency,
+    bool KillSwitch,
     bool PeekLock,
     bool IntegrationTests)
 {
     /// <summary>The template's documented defaults.</summary>
-    public static Variant Defaults { get; } = new(TransportKind.AzureServiceBus, DatabaseKind.SqlServer, Outbox: true, Idempotency: true, PeekLock: true, IntegrationTests: true);
+    public static Variant Defaults { get; } = new(TransportKind.AzureServiceBus, DatabaseKind.SqlServer, Outbox: true, Idempotency: true, KillSwitch: true, PeekLock: true, IntegrationTests: true);
 
     public string Name => $"{TransportSlug}-{Database.ToString().ToLowerInvariant()}-{SwitchesSlug}";
 
@@ -35,13 +36,14 @@ public sealed record Variant(
 
             AddSwitch(arguments, "--outbox", Outbox, Defaults.Outbox);
             AddSwitch(arguments, "--idempotency", Idempotency, Defaults.Idempotency);
+            AddSwitch(arguments, "--kill-switch", KillSwitch, Defaults.KillSwitch);
             AddSwitch(arguments, "--peek-lock", PeekLock, Defaults.PeekLock);
             AddSwitch(arguments, "--integration-tests", IntegrationTests, Defaults.IntegrationTests);
             return arguments;
         }
     }
 
-    public Variant WithAllSwitchesOff() => this with { Outbox = false, Idempotency = false, PeekLock = false, IntegrationTests = false };
+    public Variant WithAllSwitchesOff() => this with { Outbox = false, Idempotency = false, KillSwitch = false, PeekLock = false, IntegrationTests = false };
 
     public override string ToString() => Name;
 
@@ -70,6 +72,11 @@ public sealed record Variant(
             if (!Idempotency)
             {
                 off.Add("idempotency-off");
+            }
+
+            if (!KillSwitch)
+            {
+                off.Add("kill-switch-off");
             }
 
             if (!PeekLock)

@@ -15,7 +15,8 @@ public sealed class VariantSerializer : IXunitSerializer
             bool.Parse(parts[2]),
             bool.Parse(parts[3]),
             bool.Parse(parts[4]),
-            bool.Parse(parts[5]));
+            bool.Parse(parts[5]),
+            bool.Parse(parts[6]));
     }
 
     public bool IsSerializable(Type type, object? value, [NotNullWhen(false)] out string? failureReason)
@@ -27,6 +28,6 @@ public sealed class VariantSerializer : IXunitSerializer
     public string Serialize(object value)
     {
         var variant = (Variant)value;
-        return string.Join(',', variant.Transport, variant.Database, variant.Outbox, variant.Idempotency, variant.PeekLock, variant.IntegrationTests);
+        return string.Join(',', variant.Transport, variant.Database, variant.Outbox, variant.Idempotency, variant.KillSwitch, variant.PeekLock, variant.IntegrationTests);
     }
 }
