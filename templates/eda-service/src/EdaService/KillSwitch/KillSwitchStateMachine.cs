@@ -17,6 +17,7 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
     private readonly ILogger _logger;
     private readonly KillSwitchMetrics _metrics;
     private readonly FailureWindow _window;
+    private readonly TripRule _rule;
     private volatile KillSwitchStatus _status;
     private ITimer? _coolDown;
     private long _generation;
@@ -31,6 +32,7 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
         _clock = clock;
         _logger = logger;
         _window = new FailureWindow(_options.Window);
+        _rule = new TripRule(_options);
         _status = new KillSwitchStatus(KillSwitchState.Closed, clock.GetUtcNow(), "started", ByOperator: false, ProbeAt: null);
         _metrics = new KillSwitchMetrics(meters, () => _status.State);
     }
@@ -103,15 +105,9 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
 
             _window.Record(now, failed: true);
             var (attempts, failures) = _window.Totals(now);
-            if (attempts < _options.MinimumAttempts && failures >= _options.FailureThreshold)
+            if (_rule.Evaluate(attempts, failures) is { } trip)
             {
-                Open(now, "failure_count", $"{failures} failed delivery attempts within {_options.Window} " +
-                                           $"(KillSwitch:FailureThreshold {_options.FailureThreshold}); last: {Describe(exception)}", byOperator: false);
-            }
-            else if (attempts >= _options.MinimumAttempts && failures >= _options.FailureRateThreshold * attempts)
-            {
-                Open(now, "failure_rate", $"{failures} of {attempts} delivery attempts failed within {_options.Window} " +
-                                          $"(KillSwitch:FailureRateThreshold {_options.FailureRateThreshold}); last: {Describe(exception)}", byOperator: false);
+                Open(now, trip.Trigger, $"{trip.Reason}; last: {Describe(exception)}", byOperator: false);
             }
         }
     }
