@@ -22,7 +22,7 @@ public sealed class TemplateCliTests(TemplatePackFixture fixture)
 
         string[] expected =
         [
-            "--transport", "--database", "--outbox", "--peek-lock", "--integration-tests", "--validation", "--framework",
+            "--transport", "--database", "--outbox", "--idempotency", "--ordering", "--kill-switch", "--peek-lock", "--integration-tests", "--validation", "--framework",
             "AzureServiceBus", "Database", "SqlServer", "PostgreSql",
         ];
         var missing = expected.Where(text => !result.StandardOutput.Contains(text, StringComparison.Ordinal)).ToArray();

@@ -46,6 +46,11 @@ public static class ExpectedLayout
         new($"src/{ProjectName}/Validation", "validation is true", variant => variant.Validation),
         new($"{UnitTestsProject}/Validation", "validation is true", variant => variant.Validation),
         new($"{IntegrationTestsProject}/Validation", "validation and integration-tests are true", variant => variant.Validation && variant.IntegrationTests),
+        new($"src/{ProjectName}/KillSwitch", "kill-switch is true", variant => variant.KillSwitch),
+        new($"{UnitTestsProject}/KillSwitch", "kill-switch is true", variant => variant.KillSwitch),
+        new($"{IntegrationTestsProject}/KillSwitch", "kill-switch and integration-tests are true", variant => variant.KillSwitch && variant.IntegrationTests),
+        new($"src/{ProjectName}/KillSwitch/AzureServiceBus", "kill-switch and peek-lock are true and transport is AzureServiceBus",
+            variant => variant.KillSwitch && variant.PeekLock && variant.Transport == TransportKind.AzureServiceBus),
         new($"src/{ProjectName}/Messaging/AzureServiceBus", "transport is AzureServiceBus", variant => variant.Transport == TransportKind.AzureServiceBus),
         new($"src/{ProjectName}/Messaging/DatabaseTransport", "transport is Database", variant => variant.Transport == TransportKind.Database),
         new($"src/{ProjectName}/Data/Migrations/PostgreSql", "database is PostgreSql", variant => variant.Database == DatabaseKind.PostgreSql),
@@ -60,6 +65,9 @@ public static class ExpectedLayout
         new("MessageRejected", "validation is false", variant => !variant.Validation),
         new("eda-validation-errors", "validation is false", variant => !variant.Validation),
         new("UseValidation", "validation is false", variant => !variant.Validation),
+        new("KillSwitch", "kill-switch is false", variant => !variant.KillSwitch),
+        new("ProcessedMessage", "idempotency is false", variant => !variant.Idempotency),
+        new("OrderAmended", "ordering is false", variant => !variant.Ordering),
     ];
 
     /// <summary>Text that must not occur in any file or directory name (compared ignoring case).</summary>

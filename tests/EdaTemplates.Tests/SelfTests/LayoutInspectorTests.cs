@@ -61,6 +61,30 @@ public sealed class LayoutInspectorTests : IDisposable
         Assert.StartsWith("src/Orders/ApplicationServiceExtensions.cs contains 'Orders.Validation' although validation is false", violation, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_reference_to_a_switched_off_feature_is_reported()
+    {
+        var variant = Variant.Defaults with { KillSwitch = false };
+        WriteExpectedTree(variant);
+        Write("src/Orders/ApplicationServiceExtensions.cs", "builder.AddKillSwitch();");
+
+        var violation = Assert.Single(LayoutInspector.FindViolations(GeneratedTree.Capture(root), variant));
+        Assert.StartsWith("src/Orders/ApplicationServiceExtensions.cs contains 'KillSwitch' although kill-switch is false", violation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kill_switch_folders_follow_the_switch()
+    {
+        var variant = Variant.Defaults with { KillSwitch = false };
+        WriteExpectedTree(Variant.Defaults);
+
+        var violations = LayoutInspector.FindViolations(GeneratedTree.Capture(root), variant);
+
+        Assert.Contains(violations, v => v.StartsWith("unexpected directory src/Orders/KillSwitch/", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.StartsWith("unexpected directory src/Orders/KillSwitch/AzureServiceBus/", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.StartsWith("unexpected directory tests/Orders.UnitTests/KillSwitch/", StringComparison.Ordinal));
+    }
+
     private void WriteExpectedTree(Variant variant)
     {
         foreach (var file in ExpectedLayout.RequiredFiles)

@@ -30,6 +30,7 @@ public sealed class VariantMatrixTests
             "asb-sqlserver-outbox-off",
             "asb-sqlserver-idempotency-off",
             "asb-sqlserver-ordering-off",
+            "asb-sqlserver-kill-switch-off",
             "asb-sqlserver-peek-lock-off",
             "asb-sqlserver-integration-tests-off",
             "asb-sqlserver-validation-off",
@@ -40,6 +41,7 @@ public sealed class VariantMatrixTests
             "db-postgresql-outbox-off",
             "db-postgresql-idempotency-off",
             "db-postgresql-ordering-off",
+            "db-postgresql-kill-switch-off",
             "db-postgresql-peek-lock-off",
             "db-postgresql-integration-tests-off",
             "db-postgresql-validation-off",
@@ -51,12 +53,12 @@ public sealed class VariantMatrixTests
     [Fact]
     public void Cli_arguments_spell_each_non_default_option()
     {
-        var variant = new Variant(TransportKind.Database, DatabaseKind.PostgreSql, Outbox: false, Idempotency: true, Ordering: true, PeekLock: true, IntegrationTests: false, Validation: false);
+        var variant = new Variant(TransportKind.Database, DatabaseKind.PostgreSql, Outbox: false, Idempotency: true, Ordering: true, KillSwitch: false, PeekLock: true, IntegrationTests: false, Validation: false);
 
         Assert.Equal(
-            ["--transport", "Database", "--database", "PostgreSql", "--outbox", "false", "--integration-tests", "false", "--validation", "false"],
+            ["--transport", "Database", "--database", "PostgreSql", "--outbox", "false", "--kill-switch", "false", "--integration-tests", "false", "--validation", "false"],
             variant.CliArguments);
-        Assert.Equal("db-postgresql-outbox-off-integration-tests-off-validation-off", variant.Name);
+        Assert.Equal("db-postgresql-outbox-off-kill-switch-off-integration-tests-off-validation-off", variant.Name);
     }
 
     [Fact]

@@ -7,12 +7,13 @@ public sealed record Variant(
     bool Outbox,
     bool Idempotency,
     bool Ordering,
+    bool KillSwitch,
     bool PeekLock,
     bool IntegrationTests,
     bool Validation)
 {
     /// <summary>The template's documented defaults.</summary>
-    public static Variant Defaults { get; } = new(TransportKind.AzureServiceBus, DatabaseKind.SqlServer, Outbox: true, Idempotency: true, Ordering: true, PeekLock: true, IntegrationTests: true, Validation: true);
+    public static Variant Defaults { get; } = new(TransportKind.AzureServiceBus, DatabaseKind.SqlServer, Outbox: true, Idempotency: true, Ordering: true, KillSwitch: true, PeekLock: true, IntegrationTests: true, Validation: true);
 
     public string Name => $"{TransportSlug}-{Database.ToString().ToLowerInvariant()}-{SwitchesSlug}";
 
@@ -38,6 +39,7 @@ public sealed record Variant(
             AddSwitch(arguments, "--outbox", Outbox, Defaults.Outbox);
             AddSwitch(arguments, "--idempotency", Idempotency, Defaults.Idempotency);
             AddSwitch(arguments, "--ordering", Ordering, Defaults.Ordering);
+            AddSwitch(arguments, "--kill-switch", KillSwitch, Defaults.KillSwitch);
             AddSwitch(arguments, "--peek-lock", PeekLock, Defaults.PeekLock);
             AddSwitch(arguments, "--integration-tests", IntegrationTests, Defaults.IntegrationTests);
             AddSwitch(arguments, "--validation", Validation, Defaults.Validation);
@@ -45,7 +47,7 @@ public sealed record Variant(
         }
     }
 
-    public Variant WithAllSwitchesOff() => this with { Outbox = false, Idempotency = false, Ordering = false, PeekLock = false, IntegrationTests = false, Validation = false };
+    public Variant WithAllSwitchesOff() => this with { Outbox = false, Idempotency = false, Ordering = false, KillSwitch = false, PeekLock = false, IntegrationTests = false, Validation = false };
 
     public override string ToString() => Name;
 
@@ -79,6 +81,11 @@ public sealed record Variant(
             if (!Ordering)
             {
                 off.Add("ordering-off");
+            }
+
+            if (!KillSwitch)
+            {
+                off.Add("kill-switch-off");
             }
 
             if (!PeekLock)

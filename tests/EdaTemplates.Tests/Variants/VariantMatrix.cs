@@ -43,6 +43,7 @@ public static class VariantMatrix
         yield return baseline with { Outbox = false };
         yield return baseline with { Idempotency = false };
         yield return baseline with { Ordering = false };
+        yield return baseline with { KillSwitch = false };
         yield return baseline with { PeekLock = false };
         yield return baseline with { IntegrationTests = false };
         yield return baseline with { Validation = false };

@@ -17,7 +17,8 @@ public sealed class VariantSerializer : IXunitSerializer
             bool.Parse(parts[4]),
             bool.Parse(parts[5]),
             bool.Parse(parts[6]),
-            bool.Parse(parts[7]));
+            bool.Parse(parts[7]),
+            bool.Parse(parts[8]));
     }
 
     public bool IsSerializable(Type type, object? value, [NotNullWhen(false)] out string? failureReason)
@@ -29,6 +30,6 @@ public sealed class VariantSerializer : IXunitSerializer
     public string Serialize(object value)
     {
         var variant = (Variant)value;
-        return string.Join(',', variant.Transport, variant.Database, variant.Outbox, variant.Idempotency, variant.Ordering, variant.PeekLock, variant.IntegrationTests, variant.Validation);
+        return string.Join(',', variant.Transport, variant.Database, variant.Outbox, variant.Idempotency, variant.Ordering, variant.KillSwitch, variant.PeekLock, variant.IntegrationTests, variant.Validation);
     }
 }

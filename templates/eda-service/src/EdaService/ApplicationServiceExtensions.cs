@@ -13,6 +13,9 @@ using EdaService.Ordering;
 #if (UseValidation)
 using EdaService.Validation;
 #endif
+#if (UseKillSwitch)
+using EdaService.KillSwitch;
+#endif
 #if (UseAzureServiceBus)
 using EdaService.Messaging.AzureServiceBus;
 #else
@@ -56,6 +59,12 @@ public static class ApplicationServiceExtensions
         builder.AddEventValidation();
 #endif
         builder.AddMessaging(transport ?? configuredTransport);
+#if (UseKillSwitch)
+        builder.AddKillSwitch();
+#endif
+#if (UseKillSwitch && UsePeekLock)
+        builder.RefusePrefetchWithKillSwitch();
+#endif
         builder.AddServiceHealthChecks();
         return builder;
     }

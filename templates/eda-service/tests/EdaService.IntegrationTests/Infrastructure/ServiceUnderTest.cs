@@ -16,11 +16,12 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
     private readonly IHost _host;
     private readonly ITestTransport _transport;
 
-    private ServiceUnderTest(IHost host, ITestTransport transport, Observer observer, string errorQueue)
+    private ServiceUnderTest(IHost host, ITestTransport transport, Observer observer, string inputQueue, string errorQueue)
     {
         _host = host;
         _transport = transport;
         Observer = observer;
+        InputQueue = inputQueue;
         ErrorQueue = errorQueue;
     }
 
@@ -28,8 +29,11 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    public string InputQueue { get; }
+
     public string ErrorQueue { get; }
 
+    /// <param name="settings">Configuration overrides, e.g. short windows and cool-downs that keep a test fast.</param>
     public static async Task<ServiceUnderTest> StartAsync(
         string connectionString,
         Action<IServiceCollection>? configureServices = null,
@@ -38,6 +42,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
     {
         transport ??= TestTransport.Create(connectionString);
         var id = Guid.NewGuid().ToString("N")[..8];
+        var inputQueue = $"edaservice-{id}";
         var errorQueue = $"error-{id}";
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -47,7 +52,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:ConnectionString"] = connectionString,
-            ["Messaging:InputQueue"] = $"edaservice-{id}",
+            ["Messaging:InputQueue"] = inputQueue,
             ["Messaging:ErrorQueue"] = errorQueue,
             ["Messaging:MaxDeliveryAttempts"] = "2",
             ["AzureServiceBus:ConnectionString"] = Environment.GetEnvironmentVariable("EDA_TEST_SERVICEBUS_CONNECTION_STRING")
@@ -59,7 +64,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         var observer = await Observer.StartAsync(transport, $"observer-{id}");
-        return new ServiceUnderTest(host, transport, observer, errorQueue);
+        return new ServiceUnderTest(host, transport, observer, inputQueue, errorQueue);
     }
 
     public async Task<OrderPlaced> PlaceOrderAsync()
@@ -75,6 +80,9 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<EdaServiceDbContext>();
         return await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, TestContext.Current.CancellationToken);
     }
+
+    /// <summary>What is waiting in <paramref name="queue"/>, e.g. <see cref="InputQueue"/> or <see cref="ErrorQueue"/>.</summary>
+    public Task<IReadOnlyList<TransportMessage>> MessagesInAsync(string queue) => _transport.GetMessagesAsync(queue);
 
     /// <summary>Messages in the error queue whose body mentions <paramref name="orderId"/>.</summary>
     public async Task<IReadOnlyList<TransportMessage>> ErrorQueueMessagesFor(Guid orderId) =>

@@ -1,0 +1,21 @@
+using EdaService.KillSwitch;
+
+namespace EdaService.UnitTests.KillSwitch;
+
+/// <summary>Threshold 10, minimum attempts 100, rate 0.5.</summary>
+public sealed class TripRuleTests
+{
+    private readonly TripRule _rule = new(KillSwitchFactory.Options());
+
+    [Theory]
+    [InlineData(9, 9, null)]
+    [InlineData(10, 10, "failure_count")]
+    [InlineData(99, 10, "failure_count")]
+    [InlineData(100, 10, null)]
+    [InlineData(100, 49, null)]
+    [InlineData(100, 50, "failure_rate")]
+    [InlineData(10_000, 4_999, null)]
+    [InlineData(10_000, 5_000, "failure_rate")]
+    public void The_count_decides_below_the_minimum_attempts_and_the_rate_from_there(int attempts, int failures, string? trigger) =>
+        Assert.Equal(trigger, _rule.Evaluate(attempts, failures)?.Trigger);
+}
