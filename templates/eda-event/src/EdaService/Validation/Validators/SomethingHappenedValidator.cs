@@ -1,0 +1,17 @@
+using EdaService.Contracts;
+using FluentValidation;
+
+namespace EdaService.Validation.Validators;
+
+/// <summary>
+/// Business rules of <see cref="SomethingHappened"/>, checked on every one received and before every one sent. A message
+/// type without a validator here is rejected: keep one rule per field you add to the record.
+/// </summary>
+internal sealed class SomethingHappenedValidator : AbstractValidator<SomethingHappened>
+{
+    public SomethingHappenedValidator()
+    {
+        RuleFor(m => m.Id).NotEmpty().WithMessage("must not be the empty GUID");
+        RuleFor(m => m.OccurredAt).GreaterThan(DateTimeOffset.UnixEpoch).WithMessage("must be a real instant after 1970, not a default value");
+    }
+}
