@@ -148,7 +148,7 @@ internal static class Generator
     {
         var hive = Path.Combine(work, $"hive-{label}");
         var output = Path.Combine(work, label, answers.Name);
-        List<string> install = ["new", "install", $"EdaTemplates::{version}", "--debug:custom-hive", hive];
+        List<string> install = ["new", "install", $"EdaTemplates@{version}", "--debug:custom-hive", hive];
         foreach (var source in sources)
         {
             install.AddRange(["--add-source", source]);
