@@ -29,7 +29,7 @@ public sealed class ItemTemplateTests(TemplatePackFixture fixture)
         var root = fixture.CreateScratchDirectory($"items-{variant.Name}");
         var service = Path.Combine(root, Name);
         var logs = Path.Combine(root, "logs");
-        await NewAsync(root, [TemplatePackFixture.TemplateShortName, "-n", Name, "-o", service, "--no-update-check", .. variant.CliArguments], "01-new");
+        await NewAsync(root, [TemplatePackFixture.TemplateShortName, "-n", Name, "-o", service, .. variant.CliArguments], "01-new");
 
         // The item templates read the service project's properties, which `dotnet new` evaluates only once it is restored.
         await RunAsync(service, ["restore", ExpectedLayout.SolutionFile], StepTimeouts.Restore, "02-restore");
@@ -38,6 +38,14 @@ public sealed class ItemTemplateTests(TemplatePackFixture fixture)
         await NewAsync(project, ["eda-event", "-n", "OrderShipped"], "03-eda-event");
         await NewAsync(project, ["eda-handler", "-n", "ShipOrder", "--event", "OrderShipped"], "04-eda-handler-new-event");
         await NewAsync(project, ["eda-handler", "-n", "NotifyWarehouse", "-e", "OrderPlaced"], "05-eda-handler-existing-event");
+        await NewAsync(project, ["eda-event", "-n", "DiscountGranted", "--order-change"], "06-eda-event-order-change");
+        await NewAsync(project, ["eda-handler", "-n", "ApplyDiscount", "--event", "DiscountGranted", "--order-change"], "07-eda-handler-order-change");
+
+        // In another project of the service (here the contracts) they refuse too, naming what they need.
+        var inContracts = await fixture.RunTemplateCommandAsync(
+            Path.Combine(service, "src", $"{Name}.Contracts"), ["eda-handler", "-n", "Misplaced", "--event", "OrderPlaced", "--no-update-check"], Path.Combine(logs, "05b-misplaced.log"), cancellation);
+        Assert.False(inContracts.Succeeded, DotnetCli.FailureMessage("eda-handler ran in the contracts project", inContracts, Path.Combine(logs, "05b-misplaced.log")));
+        Assert.Contains("EdaTemplatesService", inContracts.CombinedOutput, StringComparison.Ordinal);
 
         string[] expected =
         [
@@ -47,6 +55,10 @@ public sealed class ItemTemplateTests(TemplatePackFixture fixture)
             $"tests/{Name}.UnitTests/Handlers/ShipOrderHandlerTests.cs",
             $"src/{Name}/Handlers/NotifyWarehouseHandler.cs",
             $"tests/{Name}.UnitTests/Handlers/NotifyWarehouseHandlerTests.cs",
+            $"src/{Name}.Contracts/DiscountGranted.cs",
+            $"tests/{Name}.UnitTests/Contracts/DiscountGrantedTests.cs",
+            $"src/{Name}/Handlers/ApplyDiscountHandler.cs",
+            $"tests/{Name}.UnitTests/Handlers/ApplyDiscountHandlerTests.cs",
         ];
         foreach (var file in expected)
         {
@@ -60,6 +72,11 @@ public sealed class ItemTemplateTests(TemplatePackFixture fixture)
         var handlerTests = File.ReadAllText(Path.Combine(service, expected[3]));
         Assert.Equal(variant.Validation, handlerTests.Contains("IValidator<OrderShipped>", StringComparison.Ordinal));
         Assert.Equal(variant.Idempotency, handlerTests.Contains("IdempotentUnitOfWork", StringComparison.Ordinal));
+        Assert.Contains("int Version", File.ReadAllText(Path.Combine(service, expected[6])), StringComparison.Ordinal);
+
+        // An order change goes through the ordering guard where the service has one, and is a plain handler elsewhere.
+        Assert.Equal(variant.Ordering, File.ReadAllText(Path.Combine(service, expected[8])).Contains("OrderChanges changes", StringComparison.Ordinal));
+
         foreach (var file in expected)
         {
             var content = File.ReadAllText(Path.Combine(service, file));
@@ -67,16 +84,16 @@ public sealed class ItemTemplateTests(TemplatePackFixture fixture)
             Assert.DoesNotContain("HandledEvent", content, StringComparison.Ordinal);
         }
 
-        await RunAsync(service, ["build", ExpectedLayout.SolutionFile, "-warnaserror", "-warnnotaserror:NU1603", "--no-restore"], StepTimeouts.Build, "06-build");
+        await RunAsync(service, ["build", ExpectedLayout.SolutionFile, "-warnaserror", "-warnnotaserror:NU1603", "--no-restore"], StepTimeouts.Build, "08-build");
 
-        var trx = Path.Combine(logs, "07-unit-tests.trx");
+        var trx = Path.Combine(logs, "09-unit-tests.trx");
         await RunAsync(
             service,
-            ["test", ExpectedLayout.UnitTestsProject, "--no-build", "--logger", "trx;LogFileName=07-unit-tests.trx", "--results-directory", logs],
+            ["test", ExpectedLayout.UnitTestsProject, "--no-build", "--logger", "trx;LogFileName=09-unit-tests.trx", "--results-directory", logs],
             StepTimeouts.UnitTests,
-            "07-unit-tests");
+            "09-unit-tests");
         var results = File.ReadAllText(trx);
-        foreach (var testClass in new[] { "OrderShippedTests", "ShipOrderHandlerTests", "NotifyWarehouseHandlerTests" })
+        foreach (var testClass in new[] { "OrderShippedTests", "ShipOrderHandlerTests", "NotifyWarehouseHandlerTests", "DiscountGrantedTests", "ApplyDiscountHandlerTests" })
         {
             Assert.True(
                 results.Contains($"{Name}.UnitTests.", StringComparison.Ordinal) && results.Contains($".{testClass}.", StringComparison.Ordinal),
@@ -86,7 +103,8 @@ public sealed class ItemTemplateTests(TemplatePackFixture fixture)
         async Task NewAsync(string directory, IReadOnlyList<string> arguments, string step)
         {
             var log = Path.Combine(logs, $"{step}.log");
-            var result = await fixture.RunTemplateCommandAsync(directory, arguments, log, cancellation);
+            // --no-update-check: see TemplatePackFixture (a blank stderr line for a package no feed serves).
+            var result = await fixture.RunTemplateCommandAsync(directory, [.. arguments, "--no-update-check"], log, cancellation);
             Assert.True(result.Succeeded, DotnetCli.FailureMessage($"dotnet new {arguments[0]} failed", result, log));
             Assert.True(result.StandardError.Length == 0, DotnetCli.FailureMessage($"dotnet new {arguments[0]} wrote to stderr", result, log));
         }
@@ -111,7 +129,7 @@ public sealed class ItemTemplateTests(TemplatePackFixture fixture)
             var result = await fixture.RunTemplateCommandAsync(directory, arguments, log, TestContext.Current.CancellationToken);
 
             Assert.False(result.Succeeded, DotnetCli.FailureMessage($"dotnet new {template} ran outside a service project", result, log));
-            Assert.Contains("EdaTemplatesService", result.CombinedOutput, StringComparison.Ordinal);
+            Assert.Contains("can only be created inside the project", result.CombinedOutput, StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(directory), e => !e.EndsWith(".log", StringComparison.Ordinal));

@@ -13,7 +13,11 @@ public sealed class SomethingHappenedTests
 {
     private static readonly DateTimeOffset OccurredAt = new(2026, 3, 1, 10, 0, 0, TimeSpan.Zero);
 
+#if (OrderChange)
+    private static SomethingHappened Valid() => new(Guid.NewGuid(), 2, OccurredAt);
+#else
     private static SomethingHappened Valid() => new(Guid.NewGuid(), OccurredAt);
+#endif
 
     [Fact]
     public void Timestamps_are_DateTimeOffset_never_DateTime()
@@ -43,7 +47,12 @@ public sealed class SomethingHappenedTests
 
     public static TheoryData<string, SomethingHappened> Invalid => new()
     {
+#if (OrderChange)
+        { nameof(SomethingHappened.OrderId), Valid() with { OrderId = Guid.Empty } },
+        { nameof(SomethingHappened.Version), Valid() with { Version = 1 } },
+#else
         { nameof(SomethingHappened.Id), Valid() with { Id = Guid.Empty } },
+#endif
         { nameof(SomethingHappened.OccurredAt), Valid() with { OccurredAt = default } },
     };
 

@@ -1,4 +1,7 @@
 using EdaService.Contracts;
+#if (OrderChange)
+using EdaService.Data;
+#endif
 using FluentValidation;
 
 namespace EdaService.Validation.Validators;
@@ -11,7 +14,12 @@ internal sealed class SomethingHappenedValidator : AbstractValidator<SomethingHa
 {
     public SomethingHappenedValidator()
     {
+#if (OrderChange)
+        RuleFor(m => m.OrderId).NotEmpty().WithMessage("must not be the empty GUID: it is the key of the stored order");
+        RuleFor(m => m.Version).GreaterThan(Order.PlacedVersion).WithMessage($"must be above {Order.PlacedVersion}: version 1 is OrderPlaced");
+#else
         RuleFor(m => m.Id).NotEmpty().WithMessage("must not be the empty GUID");
+#endif
         RuleFor(m => m.OccurredAt).GreaterThan(DateTimeOffset.UnixEpoch).WithMessage("must be a real instant after 1970, not a default value");
     }
 }
