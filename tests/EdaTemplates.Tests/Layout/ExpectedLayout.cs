@@ -32,6 +32,9 @@ public static class ExpectedLayout
         "Directory.Build.props",
         "Directory.Packages.props",
         "README.md",
+        // The answers `dotnet new` was given and the command that updates the service from them (Growing/).
+        ".eda-service.json",
+        "eda-update.cs",
         $"src/{ProjectName}/{ProjectName}.csproj",
         $"src/{ProjectName}.Contracts/{ProjectName}.Contracts.csproj",
         $"{UnitTestsProject}/{ProjectName}.UnitTests.csproj",

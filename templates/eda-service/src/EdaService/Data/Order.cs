@@ -50,6 +50,12 @@ public sealed class Order
         Version = version;
     }
 
+    /// <summary>
+    /// Records a change made at <paramref name="version"/> after a handler applied it. The ordering guard needs every
+    /// applied change to advance the version, or the next one would wait as a gap forever.
+    /// </summary>
+    public void Advance(int version) => Version = version;
+
     public void Cancel(int version, DateTimeOffset cancelledAt)
     {
         CancelledAt = cancelledAt.ToUniversalTime();

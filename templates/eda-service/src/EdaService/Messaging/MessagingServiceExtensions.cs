@@ -1,5 +1,3 @@
-using EdaService.Contracts;
-using EdaService.Handlers;
 using Microsoft.Extensions.Options;
 using Rebus.Backoff;
 using Rebus.Config;
@@ -14,9 +12,7 @@ public static class MessagingServiceExtensions
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();
 
-        // Handlers are resolved in a new container scope per message, so each gets its own DbContext.
-        builder.Services.AddRebusHandler<OrderPlacedHandler>();
-        builder.Services.AddSingleton(new Subscription(typeof(OrderPlaced)));
+        builder.Services.AddHandlersFromHandlersFolder();
         builder.Services.AddRebus(
             (rebus, services) =>
             {

@@ -1,8 +1,4 @@
-using EdaService.Contracts;
-using EdaService.Handlers;
-using EdaService.Messaging;
 using Microsoft.Extensions.Options;
-using Rebus.Config;
 
 namespace EdaService.Ordering;
 
@@ -16,10 +12,6 @@ public static class OrderingServiceExtensions
         services.AddSingleton<IValidateOptions<OrderingOptions>, OrderingOptionsValidator>();
         services.AddScoped<GapDeferral>();
         services.AddScoped<OrderChanges>();
-        services.AddRebusHandler<OrderAmendedHandler>();
-        services.AddRebusHandler<OrderCancelledHandler>();
-        services.AddSingleton(new Subscription(typeof(OrderAmended)));
-        services.AddSingleton(new Subscription(typeof(OrderCancelled)));
         return builder;
     }
 }

@@ -43,4 +43,15 @@ public sealed class OrderTests
         Assert.Equal(20m, order.Total);
         Assert.Equal(TimeSpan.Zero, order.CancelledAt!.Value.Offset);
     }
+
+    [Fact]
+    public void Advance_records_the_version_of_a_change_that_stores_nothing_else()
+    {
+        var order = Order.Accept(new OrderPlaced(Guid.NewGuid(), "customer-4", 10m, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow);
+
+        order.Advance(2);
+
+        Assert.Equal(2, order.Version);
+        Assert.Equal(10m, order.Total);
+    }
 }
