@@ -39,6 +39,8 @@ public static class ExpectedLayout
         $"src/{ProjectName}/Observability/ObservabilityServiceExtensions.cs",
         $"{UnitTestsProject}/GuardRails/GuardRailTests.cs",
         $"{UnitTestsProject}/Deployment/DeploymentTests.cs",
+        $"src/{ProjectName}/Operations/ErrorQueueReplay.cs",
+        $"{UnitTestsProject}/Operations/ErrorQueueReplayTests.cs",
     ];
 
     public static IReadOnlyList<ConditionalDirectory> ConditionalDirectories { get; } =
@@ -63,6 +65,8 @@ public static class ExpectedLayout
         new($"src/{ProjectName}/Observability/SqlServer", "database is SqlServer", variant => variant.Database == DatabaseKind.SqlServer),
         new($"{IntegrationTestsProject}/Observability", "outbox and integration-tests are true", variant => variant.Outbox && variant.IntegrationTests),
         new($"{IntegrationTestsProject}/Health", "transport is Database and integration-tests is true",
+            variant => variant.Transport == TransportKind.Database && variant.IntegrationTests),
+        new($"{IntegrationTestsProject}/Operations", "transport is Database and integration-tests is true",
             variant => variant.Transport == TransportKind.Database && variant.IntegrationTests),
     ];
 

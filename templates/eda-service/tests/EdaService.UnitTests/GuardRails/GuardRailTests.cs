@@ -132,6 +132,7 @@ public sealed class GuardRailTests
                         await bus.Send(Build(message));
                         // await bus.Publish(new CommentedOut());
                         await bus.Advanced.TransportMessage.Defer(TimeSpan.FromSeconds(1));
+                        await transport.Send("other-queue", received, scope.TransactionContext);
                     }
                 }
                 """,

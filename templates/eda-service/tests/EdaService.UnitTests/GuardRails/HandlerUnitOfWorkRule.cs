@@ -6,9 +6,16 @@ namespace EdaService.UnitTests.GuardRails;
 internal static class HandlerUnitOfWorkRule
 {
     public const string Lesson =
-        "a handler writes and publishes only inside IUnitOfWork.ExecuteAsync(nameof(TheHandler), ...) (or OrderChanges.ApplyAsync, " +
-        "which uses it): there the business write and the outgoing messages commit together (no dual write) and the message is " +
-        "recorded for this handler so a redelivery has no second effect. The name must be the handler's own: it keys the record";
+        "a handler writes and publishes only inside IUnitOfWork.ExecuteAsync(nameof(TheHandler), ...) (or an ApplyAsync(nameof(TheHandler), ...) helper built on it)"
+#if (UseOutbox)
+        + ": there the business write and the outgoing messages commit in one transaction (no dual write)"
+#else
+        + ": there the business write commits in one transaction before anything is sent"
+#endif
+#if (UseIdempotency)
+        + ", and the message is recorded under the handler's name, so a redelivery has no second effect; the name must be the handler's own"
+#endif
+        ;
 
     public static IReadOnlyList<string> Check(IEnumerable<string> handlerNames, IReadOnlyDictionary<string, string> sources)
     {

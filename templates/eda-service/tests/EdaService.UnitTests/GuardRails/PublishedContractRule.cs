@@ -24,6 +24,14 @@ internal static partial class PublishedContractRule
             var text = Regex.Replace(source, @"^[ \t]*//.*$", "", RegexOptions.Multiline);
             foreach (Match call in OutgoingCall().Matches(text))
             {
+                // ITransport.Send(destination, transportMessage, transactionContext) moves a message that was already
+                // serialized (replay, forwarding); only the bus creates new ones.
+                var statementEnd = text.IndexOf(';', call.Index);
+                if (text[call.Index..(statementEnd < 0 ? text.Length : statementEnd)].Contains("TransactionContext", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 var line = text[..call.Index].Count(c => c == '\n') + 1;
                 var where = $"{file}:{line}: {call.Groups["verb"].Value}";
                 var argument = call.Groups["arg"].Value;
@@ -75,7 +83,7 @@ internal static partial class PublishedContractRule
             ? type.GetGenericArguments()[0]
             : type;
 
-    // bus.Publish(x), bus.Send(x), bus.SendLocal(x), bus.Reply(x), bus.Defer(delay, x); a transport message forwarded
+    // bus.Publish(x), bus.Send(x), bus.SendLocal(x), bus.Reply(x), bus.Defer(delay, x); a transport message deferred
     // as is (bus.Advanced.TransportMessage.Defer) is not a new message.
     [GeneratedRegex(@"(?<!TransportMessage)\.(?<verb>Publish|Send|SendLocal|Reply|(?<delayed>Defer|DeferLocal))\(\s*(?(delayed)[^,]+,\s*)(?<arg>new\s+\w+|\w+(?:\.\w+)*\(|\w+)", RegexOptions.ExplicitCapture)]
     private static partial Regex OutgoingCall();
