@@ -38,6 +38,12 @@ public static class ExpectedLayout
         $"src/{ProjectName}/{ProjectName}.csproj",
         $"src/{ProjectName}.Contracts/{ProjectName}.Contracts.csproj",
         $"{UnitTestsProject}/{ProjectName}.UnitTests.csproj",
+        ".github/dependabot.yml",
+        $"src/{ProjectName}/Observability/ObservabilityServiceExtensions.cs",
+        $"{UnitTestsProject}/GuardRails/GuardRailTests.cs",
+        $"{UnitTestsProject}/Deployment/DeploymentTests.cs",
+        $"src/{ProjectName}/Operations/ErrorQueueReplay.cs",
+        $"{UnitTestsProject}/Operations/ErrorQueueReplayTests.cs",
     ];
 
     public static IReadOnlyList<ConditionalDirectory> ConditionalDirectories { get; } =
@@ -58,6 +64,13 @@ public static class ExpectedLayout
         new($"src/{ProjectName}/Messaging/DatabaseTransport", "transport is Database", variant => variant.Transport == TransportKind.Database),
         new($"src/{ProjectName}/Data/Migrations/PostgreSql", "database is PostgreSql", variant => variant.Database == DatabaseKind.PostgreSql),
         new($"src/{ProjectName}/Data/Migrations/SqlServer", "database is SqlServer", variant => variant.Database == DatabaseKind.SqlServer),
+        new($"src/{ProjectName}/Observability/PostgreSql", "database is PostgreSql", variant => variant.Database == DatabaseKind.PostgreSql),
+        new($"src/{ProjectName}/Observability/SqlServer", "database is SqlServer", variant => variant.Database == DatabaseKind.SqlServer),
+        new($"{IntegrationTestsProject}/Observability", "outbox and integration-tests are true", variant => variant.Outbox && variant.IntegrationTests),
+        new($"{IntegrationTestsProject}/Health", "transport is Database and integration-tests is true",
+            variant => variant.Transport == TransportKind.Database && variant.IntegrationTests),
+        new($"{IntegrationTestsProject}/Operations", "transport is Database and integration-tests is true",
+            variant => variant.Transport == TransportKind.Database && variant.IntegrationTests),
     ];
 
     /// <summary>A switched-off feature must leave no reference behind, not only no folder.</summary>

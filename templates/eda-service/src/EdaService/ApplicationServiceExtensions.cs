@@ -1,6 +1,7 @@
 using EdaService.Data;
 using EdaService.Health;
 using EdaService.Messaging;
+using EdaService.Observability;
 #if (UseOutbox)
 using EdaService.Outbox;
 #endif
@@ -66,6 +67,7 @@ public static class ApplicationServiceExtensions
         builder.RefusePrefetchWithKillSwitch();
 #endif
         builder.AddServiceHealthChecks();
+        builder.AddObservability();
         return builder;
     }
 }

@@ -8,7 +8,8 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
         string.IsNullOrWhiteSpace(options.ConnectionString)
             ? ValidateOptionsResult.Fail(
-                $"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.ConnectionString)} is required: set it in appsettings.json " +
-                $"or as the environment variable {DatabaseOptions.SectionName}__{nameof(DatabaseOptions.ConnectionString)}.")
+                $"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.ConnectionString)} is required: in Development set it with " +
+                $"`dotnet user-secrets set \"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.ConnectionString)}\" \"...\"`, elsewhere as the " +
+                $"environment variable {DatabaseOptions.SectionName}__{nameof(DatabaseOptions.ConnectionString)} (never in appsettings.json).")
             : ValidateOptionsResult.Success;
 }

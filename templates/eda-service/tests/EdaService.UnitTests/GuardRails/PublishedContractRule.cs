@@ -1,0 +1,96 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace EdaService.UnitTests.GuardRails;
+
+/// <summary>Every message the service sends or publishes is a type of the contracts project.</summary>
+internal static partial class PublishedContractRule
+{
+    public const string Lesson =
+        "every message this service sends or publishes is declared in the contracts project: consumers reference that project, " +
+        "its types are the versioned, validated wire format, and a type declared in the service is a contract nobody can see";
+
+    /// <param name="sources">The service's source files (not the contracts').</param>
+    /// <param name="contracts">The contracts project's types.</param>
+    /// <param name="methods">Methods whose return value may be published (e.g. Order.ToAcceptedEvent()), to resolve its type.</param>
+    public static IReadOnlyList<string> Check(IReadOnlyDictionary<string, string> sources, IReadOnlyCollection<Type> contracts, IEnumerable<MethodInfo> methods)
+    {
+        var contractNames = contracts.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var returnTypes = methods.ToLookup(m => m.Name, m => m.ReturnType);
+        var violations = new List<string>();
+        foreach (var (file, source) in sources)
+        {
+            // Comment lines are blanked, not removed, so line numbers stay right.
+            var text = Regex.Replace(source, @"^[ \t]*//.*$", "", RegexOptions.Multiline);
+            foreach (Match call in OutgoingCall().Matches(text))
+            {
+                // ITransport.Send(destination, transportMessage, transactionContext) moves a message that was already
+                // serialized (replay, forwarding); only the bus creates new ones.
+                var statementEnd = text.IndexOf(';', call.Index);
+                if (text[call.Index..(statementEnd < 0 ? text.Length : statementEnd)].Contains("TransactionContext", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var line = text[..call.Index].Count(c => c == '\n') + 1;
+                var where = $"{file}:{line}: {call.Groups["verb"].Value}";
+                var argument = call.Groups["arg"].Value;
+                var published = ResolveType(text, argument, returnTypes, contracts);
+                if (published is null)
+                {
+                    violations.Add($"{where} of '{argument}', whose type the guard rail cannot tell: publish `new TheEvent(...)`, a variable " +
+                                   $"assigned from one, or a method returning it. Lesson: {Lesson}.");
+                }
+                else if (!contractNames.Contains(published))
+                {
+                    violations.Add($"{where} of {published}, which is not declared in the contracts project. Lesson: {Lesson}.");
+                }
+            }
+        }
+
+        return violations;
+    }
+
+    private static string? ResolveType(string text, string argument, ILookup<string, Type> returnTypes, IReadOnlyCollection<Type> contracts)
+    {
+        if (NewExpression().Match(argument) is { Success: true } created)
+        {
+            return created.Groups[1].Value;
+        }
+
+        if (MethodCall().Match(argument) is { Success: true } call && returnTypes.Contains(call.Groups[1].Value))
+        {
+            var types = returnTypes[call.Groups[1].Value].Select(Unwrap).Distinct().ToList();
+            return types.Count == 1 ? types[0].Name : null;
+        }
+
+        if (Regex.IsMatch(argument, @"^\w+$"))
+        {
+            var declared = Regex.Match(text, $@"\b{argument}\s*=\s*new\s+(\w+)");
+            if (!declared.Success)
+            {
+                declared = Regex.Match(text, $@"\b(\w+)\??\s+{argument}\s*[=;,)]");
+            }
+
+            return declared.Success && declared.Groups[1].Value != "var" ? declared.Groups[1].Value : null;
+        }
+
+        return null;
+    }
+
+    private static Type Unwrap(Type type) =>
+        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Task<>) || type.GetGenericTypeDefinition() == typeof(ValueTask<>))
+            ? type.GetGenericArguments()[0]
+            : type;
+
+    // bus.Publish(x), bus.Send(x), bus.SendLocal(x), bus.Reply(x), bus.Defer(delay, x); a transport message deferred
+    // as is (bus.Advanced.TransportMessage.Defer) is not a new message.
+    [GeneratedRegex(@"(?<!TransportMessage)\.(?<verb>Publish|Send|SendLocal|Reply|(?<delayed>Defer|DeferLocal))\(\s*(?(delayed)[^,]+,\s*)(?<arg>new\s+\w+|\w+(?:\.\w+)*\(|\w+)", RegexOptions.ExplicitCapture)]
+    private static partial Regex OutgoingCall();
+
+    [GeneratedRegex(@"^new\s+(\w+)$")]
+    private static partial Regex NewExpression();
+
+    [GeneratedRegex(@"(\w+)\($")]
+    private static partial Regex MethodCall();
+}
