@@ -1,0 +1,125 @@
+using EdaTemplates.Soak.Cluster;
+using EdaTemplates.Soak.Downstream;
+using EdaTemplates.Soak.Ledger;
+using EdaTemplates.Soak.Load;
+using EdaTemplates.Soak.Service;
+
+namespace EdaTemplates.Soak.Chaos;
+
+/// <summary>Carries out the plan, one step at a time, as the feed reaches each step's share of the messages.</summary>
+internal sealed class ChaosRunner(
+    ServiceProcess first,
+    ServiceProcess second,
+    PostgresCluster business,
+    ServiceLog log,
+    LedgerReader ledger,
+    QueueProbe queues,
+    string inputQueue,
+    Feeder feeder,
+    FeedGate gate,
+    int totalMessages,
+    SoakOptions options,
+    Random random,
+    Action<string> progress)
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
+
+    public List<KillRecord> Kills { get; } = [];
+
+    public OutageRecord? Outage { get; private set; }
+
+    public async Task RunAsync(IReadOnlyList<ChaosStep> plan, Task feeding)
+    {
+        gate.OpenTo(Threshold(plan.FirstOrDefault()));
+        for (var index = 0; index < plan.Count; index++)
+        {
+            var step = plan[index];
+            while (feeder.Sent < Threshold(step) && !feeding.IsCompleted)
+            {
+                await Task.Delay(20);
+            }
+
+            // The stream goes on during the disruption, up to the next one: from now on, or for the outage once the
+            // database is down (opened earlier, the service could drain the stream before the outage even began).
+            var next = Threshold(index + 1 < plan.Count ? plan[index + 1] : null);
+            if (step.Action != ChaosAction.Outage)
+            {
+                gate.OpenTo(next);
+            }
+
+            await (step.Action switch
+            {
+                ChaosAction.Kill => KillAsync(step.WhileForwarding),
+                ChaosAction.Outage => OutageAsync(next),
+                ChaosAction.StartSecondInstance => StartSecondAsync(),
+                _ => StopSecondAsync(),
+            });
+        }
+    }
+
+    private int Threshold(ChaosStep? step) => step is null ? totalMessages : (int)(step.AtFraction * totalMessages);
+
+    private async Task KillAsync(bool whileForwarding)
+    {
+        var running = new[] { first, second }.Where(s => s.IsRunning).ToList();
+        var target = running[random.Next(running.Count)];
+        await target.WaitReadyAsync(ReadyTimeout);
+        await Task.Delay(TimeSpan.FromMilliseconds(random.Next(100, 1500)));
+        var outbox = await ledger.OutboxCountAsync();
+        if (whileForwarding)
+        {
+            // The forwarder polls once a second: wait for committed rows it has not sent (or is sending) yet.
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(5);
+            while (outbox == 0 && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+                outbox = await ledger.OutboxCountAsync();
+            }
+        }
+
+        var queued = await queues.CountAsync(inputQueue);
+        await target.KillAsync();
+        Kills.Add(new KillRecord(target.Name, DateTimeOffset.UtcNow, outbox, queued, whileForwarding));
+        progress($"SIGKILL {target.Name} (#{Kills.Count}; outbox rows {outbox}, queued {queued}); restarting");
+        target.Start();
+    }
+
+    private async Task OutageAsync(int feedDuringOutage)
+    {
+        var instances = new[] { first, second }.Where(s => s.IsRunning).ToList();
+        foreach (var instance in instances)
+        {
+            await instance.WaitReadyAsync(ReadyTimeout);
+        }
+
+        progress($"stopping the business database for {options.Outage.TotalSeconds:0} s");
+        await business.StopAsync();
+        var stoppedAt = DateTimeOffset.UtcNow;
+        gate.OpenTo(feedDuringOutage);
+        await Task.Delay(options.Outage);
+        await business.StartAsync();
+        var outage = new OutageRecord(stoppedAt, DateTimeOffset.UtcNow, instances.Select(i => i.Name).ToList());
+        Outage = outage;
+        progress("business database started again; waiting for the kill switch to close");
+
+        // No kill before the switch resumed: a restarted instance starts closed and the resume would go unobserved.
+        var deadline = DateTimeOffset.UtcNow + options.KillSwitchCoolDown * 3 + TimeSpan.FromSeconds(60);
+        while (DateTimeOffset.UtcNow < deadline && !outage.Instances.All(i => KillSwitchCheck.HasResumed(outage, log.Transitions, i)))
+        {
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task StartSecondAsync()
+    {
+        progress($"starting {second.Name}: two instances compete on the queue");
+        second.Start();
+        await second.WaitReadyAsync(ReadyTimeout);
+    }
+
+    private async Task StopSecondAsync()
+    {
+        progress($"stopping {second.Name} (SIGTERM)");
+        await second.StopAsync(TimeSpan.FromSeconds(30));
+    }
+}
