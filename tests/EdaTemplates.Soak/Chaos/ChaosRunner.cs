@@ -69,7 +69,7 @@ internal sealed class ChaosRunner(
         if (whileForwarding)
         {
             // The forwarder polls once a second: wait for committed rows it has not sent (or is sending) yet.
-            var deadline = DateTimeOffset.UtcNow.AddSeconds(5);
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
             while (outbox == 0 && DateTimeOffset.UtcNow < deadline)
             {
                 await Task.Delay(10);

@@ -10,6 +10,21 @@ public static class LedgerVerifier
     public static Verification Verify(SoakLedger ledger)
     {
         var violations = new List<string>();
+        if (ledger.ErrorQueue.Count > 0)
+        {
+            violations.Add($"error queue holds {ledger.ErrorQueue.Count} message(s): {string.Join("; ", ledger.ErrorQueue.Take(5))}");
+        }
+
+        if (ledger.LeftInInputQueue > 0)
+        {
+            violations.Add($"{ledger.LeftInInputQueue} message(s) still in the input queue at the end");
+        }
+
+        if (ledger.LeftInOutbox > 0)
+        {
+            violations.Add($"{ledger.LeftInOutbox} outgoing message(s) never left the outbox");
+        }
+
         var expectedIds = ledger.Expected.Select(o => o.Id).ToHashSet();
         var effectsByOrder = ledger.Effects.ToLookup(e => e.OrderId);
         var storedById = ledger.Stored.ToDictionary(o => o.Id);
@@ -34,21 +49,6 @@ public static class LedgerVerifier
         foreach (var unknown in ledger.Deliveries.Select(d => d.OrderId).Distinct().Where(id => !expectedIds.Contains(id)))
         {
             violations.Add($"order {unknown}: OrderAccepted delivered downstream, but the soak never sent the order");
-        }
-
-        if (ledger.ErrorQueue.Count > 0)
-        {
-            violations.Add($"error queue holds {ledger.ErrorQueue.Count} message(s): {string.Join("; ", ledger.ErrorQueue.Take(5))}");
-        }
-
-        if (ledger.LeftInInputQueue > 0)
-        {
-            violations.Add($"{ledger.LeftInInputQueue} message(s) still in the input queue at the end");
-        }
-
-        if (ledger.LeftInOutbox > 0)
-        {
-            violations.Add($"{ledger.LeftInOutbox} outgoing message(s) never left the outbox");
         }
 
         var perMessage = ledger.Deliveries.GroupBy(d => d.MessageId).Select(g => g.Count()).ToList();

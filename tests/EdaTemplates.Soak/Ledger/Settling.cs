@@ -12,6 +12,8 @@ internal sealed class Settling(
     LedgerReader reader, QueueProbe probe, NpgsqlDataSource queues, NpgsqlDataSource business, string inputQueue,
     OrderScript script, TimeSpan drainTimeout, Action<string> progress)
 {
+    private static readonly TimeSpan QuietPatience = TimeSpan.FromSeconds(15);
+
     public async Task WaitAsync()
     {
         var last = "";
@@ -27,14 +29,16 @@ internal sealed class Settling(
             }
 
             var now = DateTimeOffset.UtcNow;
+            // With every queue and the outbox empty nothing more can arrive: what is missing went to the error queue.
+            var patience = state is { Input: 0, Outbox: 0, Downstream: 0 } ? QuietPatience : drainTimeout;
             if (state.ToString() != last)
             {
                 last = state.ToString();
                 lastChange = now;
             }
-            else if (now - lastChange > drainTimeout)
+            else if (now - lastChange > patience)
             {
-                progress($"nothing changed for {drainTimeout.TotalSeconds:0} s ({state}); verifying what is there");
+                progress($"nothing changed for {patience.TotalSeconds:0} s ({state}); verifying what is there");
                 return;
             }
 
@@ -53,14 +57,15 @@ internal sealed class Settling(
         await using var downstream = queues.CreateCommand("SELECT count(DISTINCT order_id) FROM soak_downstream_effects");
         return new State(
             await probe.CountAsync(inputQueue),
+            await probe.CountAsync(DownstreamConsumer.Queue),
             await reader.OutboxCountAsync(),
             await EffectAudit.CountAsync(business),
             Convert.ToInt32(await downstream.ExecuteScalarAsync()));
     }
 
-    private sealed record State(int Input, int Outbox, int Effects, int DownstreamOrders)
+    private sealed record State(int Input, int Downstream, int Outbox, int Effects, int DownstreamOrders)
     {
         public override string ToString() =>
-            $"input queue {Input}, outbox {Outbox}, effects {Effects}, orders accepted downstream {DownstreamOrders}";
+            $"input queue {Input}, downstream queue {Downstream}, outbox {Outbox}, effects {Effects}, orders accepted downstream {DownstreamOrders}";
     }
 }
