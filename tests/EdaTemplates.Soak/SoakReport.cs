@@ -23,8 +23,10 @@ public static class SoakReport
         Line("process starts (incl. restarts)", result.Starts);
         Line("instances", options.SecondInstance ? "2 (second one competing from 15% to 85% of the feed)" : "1");
         Line("OrderAccepted events delivered", ledger.EventsDelivered);
-        Line("redeliveries seen downstream", $"{ledger.Redeliveries} (of {ledger.MessagesRedelivered} events; most for one event: {ledger.MaxDeliveriesOfOneMessage})");
-        Line("downstream duplicates absorbed", ledger.Redeliveries);
+        Line("redeliveries seen downstream", ledger.MessagesRedelivered == 0
+            ? "0 (no event delivered more than once)"
+            : $"{ledger.Redeliveries} ({ledger.MessagesRedelivered} events delivered more than once, at most {ledger.MaxDeliveriesOfOneMessage} times)");
+        Line("downstream duplicates absorbed", $"{ledger.Redeliveries} (applied once per event id)");
         Line("duplicates ignored by the service", $"{result.DuplicatesIgnoredInLogs} (from its logs; lines cut off by SIGKILL are missing)");
         Line("stale versions / gap deferrals", $"{result.StaleVersionsInLogs} / {result.GapDeferralsInLogs} (from its logs)");
         Line("business database outage", result.Outage is { } outage

@@ -12,6 +12,7 @@ public sealed record SoakResult(
     IReadOnlyList<string> KillSwitchViolations,
     IReadOnlyList<KillRecord> Kills,
     int Starts,
+    IReadOnlyList<string> UnexpectedExits,
     OutageRecord? Outage,
     IReadOnlyList<KillSwitchTransition> Transitions,
     int DuplicatesIgnoredInLogs,
@@ -20,7 +21,7 @@ public sealed record SoakResult(
     TimeSpan Elapsed,
     string WorkDirectory)
 {
-    public IReadOnlyList<string> Violations => [.. Ledger.Violations, .. KillSwitchViolations];
+    public IReadOnlyList<string> Violations => [.. UnexpectedExits, .. KillSwitchViolations, .. Ledger.Violations];
 
     public bool Passed => Violations.Count == 0;
 }

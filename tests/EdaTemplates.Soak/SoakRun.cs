@@ -23,7 +23,8 @@ public static class SoakRun
     private const string SubscriptionsTable = "subscriptions";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
 
-    public static async Task<SoakResult> RunAsync(SoakOptions options, Action<string> progress)
+    /// <param name="cancellationToken">Stops the run early (Ctrl+C); the clusters and processes are cleaned up either way.</param>
+    public static async Task<SoakResult> RunAsync(SoakOptions options, Action<string> progress, CancellationToken cancellationToken = default)
     {
         var elapsed = Stopwatch.StartNew();
         var work = Path.GetFullPath(options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), "eda-soak", DateTime.Now.ToString("yyyyMMdd-HHmmss")));
@@ -65,18 +66,29 @@ public static class SoakRun
                 script.Messages.Count, options, random, progress);
 
             progress($"feeding {script.Messages.Count} messages for {script.Orders.Count} orders (backlog up to {feeder.MaxBacklog})");
-            var feeding = feeder.RunAsync(script.Messages, CancellationToken.None);
-            var disruptions = chaos.RunAsync(ChaosPlan.Create(options, random), feeding);
-            await Task.WhenAll(feeding, disruptions);
+            using var feedStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var feeding = feeder.RunAsync(script.Messages, feedStop.Token);
+            try
+            {
+                await chaos.RunAsync(ChaosPlan.Create(options, random), feeding, cancellationToken);
+            }
+            catch
+            {
+                // The feeder may be held at the next disruption's share: release it, or the run never ends.
+                await feedStop.CancelAsync();
+                throw;
+            }
+
+            await feeding;
             progress("feed and disruptions done; waiting until queues, outbox and downstream settle");
-            await new Settling(reader, probe, queueData, businessData, InputQueue, script, options.DrainTimeout, progress).WaitAsync();
+            await new Settling(reader, probe, queueData, businessData, InputQueue, script, options.DrainTimeout, progress).WaitAsync(cancellationToken);
 
             await downstream.DisposeAsync();
             downstream = null;
             var verification = LedgerVerifier.Verify(await reader.ReadAsync(script.Orders));
             var result = new SoakResult(
                 options, script.Orders.Count, verification, KillSwitchCheck.Verify(chaos.Outage, log.Transitions),
-                chaos.Kills, instances.Sum(i => i.Starts), chaos.Outage, log.Transitions,
+                chaos.Kills, instances.Sum(i => i.Starts), instances.SelectMany(i => i.UnexpectedExits).ToList(), chaos.Outage, log.Transitions,
                 log.DuplicatesIgnored, log.StaleVersions, log.GapDeferrals, elapsed.Elapsed, work);
             passed = result.Passed;
             return result;

@@ -28,7 +28,7 @@ internal sealed class ChaosRunner(
 
     public OutageRecord? Outage { get; private set; }
 
-    public async Task RunAsync(IReadOnlyList<ChaosStep> plan, Task feeding)
+    public async Task RunAsync(IReadOnlyList<ChaosStep> plan, Task feeding, CancellationToken cancellationToken)
     {
         gate.OpenTo(Threshold(plan.FirstOrDefault()));
         for (var index = 0; index < plan.Count; index++)
@@ -36,7 +36,7 @@ internal sealed class ChaosRunner(
             var step = plan[index];
             while (feeder.Sent < Threshold(step) && !feeding.IsCompleted)
             {
-                await Task.Delay(20);
+                await Task.Delay(20, cancellationToken);
             }
 
             // The stream goes on during the disruption, up to the next one: from now on, or for the outage once the
@@ -49,8 +49,8 @@ internal sealed class ChaosRunner(
 
             await (step.Action switch
             {
-                ChaosAction.Kill => KillAsync(step.WhileForwarding),
-                ChaosAction.Outage => OutageAsync(next),
+                ChaosAction.Kill => KillAsync(step.WhileForwarding, cancellationToken),
+                ChaosAction.Outage => OutageAsync(next, cancellationToken),
                 ChaosAction.StartSecondInstance => StartSecondAsync(),
                 _ => StopSecondAsync(),
             });
@@ -59,12 +59,12 @@ internal sealed class ChaosRunner(
 
     private int Threshold(ChaosStep? step) => step is null ? totalMessages : (int)(step.AtFraction * totalMessages);
 
-    private async Task KillAsync(bool whileForwarding)
+    private async Task KillAsync(bool whileForwarding, CancellationToken cancellationToken)
     {
         var running = new[] { first, second }.Where(s => s.IsRunning).ToList();
         var target = running[random.Next(running.Count)];
         await target.WaitReadyAsync(ReadyTimeout);
-        await Task.Delay(TimeSpan.FromMilliseconds(random.Next(100, 1500)));
+        await Task.Delay(TimeSpan.FromMilliseconds(random.Next(100, 1500)), cancellationToken);
         var outbox = await ledger.OutboxCountAsync();
         if (whileForwarding)
         {
@@ -72,7 +72,7 @@ internal sealed class ChaosRunner(
             var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
             while (outbox == 0 && DateTimeOffset.UtcNow < deadline)
             {
-                await Task.Delay(10);
+                await Task.Delay(10, cancellationToken);
                 outbox = await ledger.OutboxCountAsync();
             }
         }
@@ -84,7 +84,7 @@ internal sealed class ChaosRunner(
         target.Start();
     }
 
-    private async Task OutageAsync(int feedDuringOutage)
+    private async Task OutageAsync(int feedDuringOutage, CancellationToken cancellationToken)
     {
         var instances = new[] { first, second }.Where(s => s.IsRunning).ToList();
         foreach (var instance in instances)
@@ -96,7 +96,7 @@ internal sealed class ChaosRunner(
         await business.StopAsync();
         var stoppedAt = DateTimeOffset.UtcNow;
         gate.OpenTo(feedDuringOutage);
-        await Task.Delay(options.Outage);
+        await Task.Delay(options.Outage, cancellationToken);
         await business.StartAsync();
         var outage = new OutageRecord(stoppedAt, DateTimeOffset.UtcNow, instances.Select(i => i.Name).ToList());
         Outage = outage;
@@ -106,7 +106,7 @@ internal sealed class ChaosRunner(
         var deadline = DateTimeOffset.UtcNow + options.KillSwitchCoolDown * 3 + TimeSpan.FromSeconds(60);
         while (DateTimeOffset.UtcNow < deadline && !outage.Instances.All(i => KillSwitchCheck.HasResumed(outage, log.Transitions, i)))
         {
-            await Task.Delay(200);
+            await Task.Delay(200, cancellationToken);
         }
     }
 

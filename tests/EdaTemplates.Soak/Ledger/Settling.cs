@@ -14,7 +14,7 @@ internal sealed class Settling(
 {
     private static readonly TimeSpan QuietPatience = TimeSpan.FromSeconds(15);
 
-    public async Task WaitAsync()
+    public async Task WaitAsync(CancellationToken cancellationToken)
     {
         var last = "";
         var lastChange = DateTimeOffset.UtcNow;
@@ -48,7 +48,7 @@ internal sealed class Settling(
                 progress($"settling: {state}");
             }
 
-            await Task.Delay(500);
+            await Task.Delay(500, cancellationToken);
         }
     }
 

@@ -12,6 +12,8 @@ internal sealed class ServiceProcess(string name, string dll, IReadOnlyDictionar
     private Process? _process;
     private TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private StreamWriter? _logFile;
+    private volatile int _exitExpectedOfStart;
+    private readonly List<string> _unexpectedExits = [];
 
     public string Name { get; } = name;
 
@@ -22,6 +24,18 @@ internal sealed class ServiceProcess(string name, string dll, IReadOnlyDictionar
     public bool IsRunning => _process is { HasExited: false };
 
     public DateTimeOffset ReadyAt { get; private set; }
+
+    /// <summary>Exits the soak did not cause: a crash of the service is a finding, not noise.</summary>
+    public IReadOnlyList<string> UnexpectedExits
+    {
+        get
+        {
+            lock (_unexpectedExits)
+            {
+                return [.. _unexpectedExits];
+            }
+        }
+    }
 
     public void Start()
     {
@@ -49,7 +63,18 @@ internal sealed class ServiceProcess(string name, string dll, IReadOnlyDictionar
         var ready = _ready;
         process.OutputDataReceived += (_, e) => OnLine(e.Data, writer, ready);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data, writer, ready);
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"{Name} exited before it was ready; see {logDirectory}"));
+        var start = Starts;
+        process.Exited += (_, _) =>
+        {
+            ready.TrySetException(new InvalidOperationException($"{Name} exited before it was ready; see {logDirectory}"));
+            if (_exitExpectedOfStart != start)
+            {
+                lock (_unexpectedExits)
+                {
+                    _unexpectedExits.Add($"{Name} (start {start}) exited by itself with code {process.ExitCode}; see its log in {logDirectory}");
+                }
+            }
+        };
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -63,6 +88,7 @@ internal sealed class ServiceProcess(string name, string dll, IReadOnlyDictionar
     public async Task KillAsync()
     {
         var process = _process ?? throw new InvalidOperationException($"{Name} was never started.");
+        _exitExpectedOfStart = Starts;
         process.Kill(entireProcessTree: false);
         await process.WaitForExitAsync();
         Kills++;
@@ -77,6 +103,8 @@ internal sealed class ServiceProcess(string name, string dll, IReadOnlyDictionar
         {
             return;
         }
+
+        _exitExpectedOfStart = Starts;
 
         await ProcessTool.RunAsync("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             logDirectory, Path.Combine(logDirectory, $"{Name}-sigterm.log"), TimeSpan.FromSeconds(10));
