@@ -1,5 +1,11 @@
 using EdaTemplates.Soak;
 
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(SoakOptions.Usage);
+    return 0;
+}
+
 SoakOptions options;
 try
 {

@@ -39,31 +39,28 @@ internal sealed class ChaosRunner(
                 await Task.Delay(20, cancellationToken);
             }
 
-            // The stream goes on during the disruption, up to the next one: from now on, or for the outage once the
-            // database is down (opened earlier, the service could drain the stream before the outage even began).
+            // The stream goes on during the disruption, up to the next one. Each step opens the gate when its disruption
+            // is about to hit: opened earlier (while a restarted instance warms up, say), the stream could drain first.
             var next = Threshold(index + 1 < plan.Count ? plan[index + 1] : null);
-            if (step.Action != ChaosAction.Outage)
-            {
-                gate.OpenTo(next);
-            }
-
+            void OpenGate() => gate.OpenTo(next);
             await (step.Action switch
             {
-                ChaosAction.Kill => KillAsync(step.WhileForwarding, cancellationToken),
-                ChaosAction.Outage => OutageAsync(next, cancellationToken),
-                ChaosAction.StartSecondInstance => StartSecondAsync(),
-                _ => StopSecondAsync(),
+                ChaosAction.Kill => KillAsync(step.WhileForwarding, OpenGate, cancellationToken),
+                ChaosAction.Outage => OutageAsync(OpenGate, cancellationToken),
+                ChaosAction.StartSecondInstance => StartSecondAsync(OpenGate),
+                _ => StopSecondAsync(OpenGate),
             });
         }
     }
 
     private int Threshold(ChaosStep? step) => step is null ? totalMessages : (int)(step.AtFraction * totalMessages);
 
-    private async Task KillAsync(bool whileForwarding, CancellationToken cancellationToken)
+    private async Task KillAsync(bool whileForwarding, Action openGate, CancellationToken cancellationToken)
     {
         var running = new[] { first, second }.Where(s => s.IsRunning).ToList();
         var target = running[random.Next(running.Count)];
         await target.WaitReadyAsync(ReadyTimeout);
+        openGate();
         await Task.Delay(TimeSpan.FromMilliseconds(random.Next(100, 1500)), cancellationToken);
         var outbox = await ledger.OutboxCountAsync();
         if (whileForwarding)
@@ -84,7 +81,7 @@ internal sealed class ChaosRunner(
         target.Start();
     }
 
-    private async Task OutageAsync(int feedDuringOutage, CancellationToken cancellationToken)
+    private async Task OutageAsync(Action openGate, CancellationToken cancellationToken)
     {
         var instances = new[] { first, second }.Where(s => s.IsRunning).ToList();
         foreach (var instance in instances)
@@ -95,7 +92,7 @@ internal sealed class ChaosRunner(
         progress($"stopping the business database for {options.Outage.TotalSeconds:0} s");
         await business.StopAsync();
         var stoppedAt = DateTimeOffset.UtcNow;
-        gate.OpenTo(feedDuringOutage);
+        openGate();
         await Task.Delay(options.Outage, cancellationToken);
         await business.StartAsync();
         var outage = new OutageRecord(stoppedAt, DateTimeOffset.UtcNow, instances.Select(i => i.Name).ToList());
@@ -110,15 +107,17 @@ internal sealed class ChaosRunner(
         }
     }
 
-    private async Task StartSecondAsync()
+    private async Task StartSecondAsync(Action openGate)
     {
+        openGate();
         progress($"starting {second.Name}: two instances compete on the queue");
         second.Start();
         await second.WaitReadyAsync(ReadyTimeout);
     }
 
-    private async Task StopSecondAsync()
+    private async Task StopSecondAsync(Action openGate)
     {
+        openGate();
         progress($"stopping {second.Name} (SIGTERM)");
         await second.StopAsync(TimeSpan.FromSeconds(30));
     }

@@ -19,9 +19,10 @@ public sealed class CrashSoakTests
             Assert.Skip($"The crash soak needs its own PostgreSQL clusters: {missing}.");
         }
 
-        var options = new SoakOptions { Messages = 1_000, Kills = 3, Seed = Environment.TickCount % 100_000 + 1 };
+        // A new seed each run (printed in the report, to replay a failure with --seed).
+        var options = new SoakOptions { Messages = 1_000, Kills = 3 };
         var output = TestContext.Current.TestOutputHelper;
-        var result = await SoakRun.RunAsync(options, line => output?.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"));
+        var result = await SoakRun.RunAsync(options, line => output?.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), TestContext.Current.CancellationToken);
         var report = SoakReport.Format(result);
         output?.WriteLine(report);
 
