@@ -36,6 +36,11 @@ try
 {
     result = await SoakRun.RunAsync(options, line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), stop.Token);
 }
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine($"crash soak: {exception.Message}");
+    return 2;
+}
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {
     Console.Error.WriteLine("crash soak: stopped; clusters and service processes were cleaned up");

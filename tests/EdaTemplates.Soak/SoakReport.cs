@@ -41,7 +41,7 @@ public static class SoakReport
 
         Line("elapsed", $"{result.Elapsed.TotalSeconds:0} s");
         Line("seed", options.Seed);
-        Line("work directory (logs)", result.WorkDirectory);
+        Line("work directory (logs)", Directory.Exists(result.WorkDirectory) ? result.WorkDirectory : $"{result.WorkDirectory} (removed after a pass; --keep keeps it)");
         var violations = result.Violations;
         text.AppendLine(violations.Count == 0 ? "PASSED: no message lost or applied twice, error queue empty" : $"FAILED: {violations.Count} violation(s)");
         foreach (var violation in violations.Take(ViolationsShown))

@@ -28,6 +28,11 @@ public static class SoakRun
     {
         var elapsed = Stopwatch.StartNew();
         var work = Path.GetFullPath(options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), "eda-soak", DateTime.Now.ToString("yyyyMMdd-HHmmss")));
+        if (Directory.Exists(work) && Directory.EnumerateFileSystemEntries(work).Any())
+        {
+            throw new ArgumentException($"The work directory {work} is not empty; give a new or empty one (it holds clusters and a build).");
+        }
+
         Directory.CreateDirectory(work);
         progress($"work directory {work}; seed {options.Seed}");
         var binaries = PostgresBinaries.Find() ?? throw new InvalidOperationException(PostgresBinaries.MissingReason());
