@@ -5,12 +5,20 @@ namespace EdaService.Messaging.DatabaseTransport;
 
 public static class DatabaseTransportExtensions
 {
-    /// <summary>The service's database is also its queue: no broker to run, and queues are backed up with the data.</summary>
-    public static ConfigureRebus AddDatabaseTransport(this IHostApplicationBuilder builder) =>
-        (rebus, services) =>
+    /// <summary>
+    /// The service's database is also its queue: no broker to run, and queues are backed up with the data.
+    /// <c>DatabaseTransport:ConnectionString</c> moves the queues to another database. The outbox stays with the
+    /// business data either way: only there can it commit in the same transaction.
+    /// </summary>
+    public static ConfigureRebus AddDatabaseTransport(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseTransportOptions>().BindConfiguration(DatabaseTransportOptions.SectionName);
+        return (rebus, services) =>
         {
-            var connectionString = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+            var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
+            var queues = services.GetRequiredService<IOptions<DatabaseTransportOptions>>().Value.EffectiveConnectionString(database);
             var inputQueue = services.GetRequiredService<IOptions<MessagingOptions>>().Value.InputQueue;
-            DatabaseQueues.Configure(rebus, connectionString, inputQueue);
+            DatabaseQueues.Configure(rebus, queues, inputQueue);
         };
+    }
 }

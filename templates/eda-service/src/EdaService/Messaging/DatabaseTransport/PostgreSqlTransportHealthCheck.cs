@@ -9,14 +9,15 @@ namespace EdaService.Messaging.DatabaseTransport;
 /// The queue table answers, with how many messages wait in the input and the error queue: a growing error queue is
 /// the first sign of a poison message or a broken dependency.
 /// </summary>
-internal sealed class TransportHealthCheck(IOptions<DatabaseOptions> database, IOptions<MessagingOptions> messaging) : IHealthCheck
+internal sealed class TransportHealthCheck(
+    IOptions<DatabaseOptions> database, IOptions<DatabaseTransportOptions> transport, IOptions<MessagingOptions> messaging) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var queues = messaging.Value;
         try
         {
-            await using var connection = new NpgsqlConnection(database.Value.ConnectionString);
+            await using var connection = new NpgsqlConnection(transport.Value.EffectiveConnectionString(database.Value.ConnectionString));
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand(
                 $"""SELECT count(*) FILTER (WHERE recipient = @input), count(*) FILTER (WHERE recipient = @error) FROM "{DatabaseQueues.MessagesTable}" """,

@@ -9,14 +9,15 @@ namespace EdaService.Messaging.DatabaseTransport;
 /// The queue tables answer, with how many messages wait in the input and the error queue: a growing error queue is
 /// the first sign of a poison message or a broken dependency. Rebus.SqlServer keeps one table per queue.
 /// </summary>
-internal sealed class TransportHealthCheck(IOptions<DatabaseOptions> database, IOptions<MessagingOptions> messaging) : IHealthCheck
+internal sealed class TransportHealthCheck(
+    IOptions<DatabaseOptions> database, IOptions<DatabaseTransportOptions> transport, IOptions<MessagingOptions> messaging) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var queues = messaging.Value;
         try
         {
-            await using var connection = new SqlConnection(database.Value.ConnectionString);
+            await using var connection = new SqlConnection(transport.Value.EffectiveConnectionString(database.Value.ConnectionString));
             await connection.OpenAsync(cancellationToken);
             await using var command = new SqlCommand(
                 $"SELECT (SELECT COUNT_BIG(*) FROM [dbo].{Quote(queues.InputQueue)}), (SELECT COUNT_BIG(*) FROM [dbo].{Quote(queues.ErrorQueue)})",

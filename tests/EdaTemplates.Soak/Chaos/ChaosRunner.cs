@@ -1,0 +1,124 @@
+using EdaTemplates.Soak.Cluster;
+using EdaTemplates.Soak.Downstream;
+using EdaTemplates.Soak.Ledger;
+using EdaTemplates.Soak.Load;
+using EdaTemplates.Soak.Service;
+
+namespace EdaTemplates.Soak.Chaos;
+
+/// <summary>Carries out the plan, one step at a time, as the feed reaches each step's share of the messages.</summary>
+internal sealed class ChaosRunner(
+    ServiceProcess first,
+    ServiceProcess second,
+    PostgresCluster business,
+    ServiceLog log,
+    LedgerReader ledger,
+    QueueProbe queues,
+    string inputQueue,
+    Feeder feeder,
+    FeedGate gate,
+    int totalMessages,
+    SoakOptions options,
+    Random random,
+    Action<string> progress)
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
+
+    public List<KillRecord> Kills { get; } = [];
+
+    public OutageRecord? Outage { get; private set; }
+
+    public async Task RunAsync(IReadOnlyList<ChaosStep> plan, Task feeding, CancellationToken cancellationToken)
+    {
+        gate.OpenTo(Threshold(plan.FirstOrDefault()));
+        for (var index = 0; index < plan.Count; index++)
+        {
+            var step = plan[index];
+            while (feeder.Sent < Threshold(step) && !feeding.IsCompleted)
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+
+            // The stream goes on during the disruption, up to the next one. Each step opens the gate when its disruption
+            // is about to hit: opened earlier (while a restarted instance warms up, say), the stream could drain first.
+            var next = Threshold(index + 1 < plan.Count ? plan[index + 1] : null);
+            void OpenGate() => gate.OpenTo(next);
+            await (step.Action switch
+            {
+                ChaosAction.Kill => KillAsync(step.WhileForwarding, OpenGate, cancellationToken),
+                ChaosAction.Outage => OutageAsync(OpenGate, cancellationToken),
+                ChaosAction.StartSecondInstance => StartSecondAsync(OpenGate),
+                _ => StopSecondAsync(OpenGate),
+            });
+        }
+    }
+
+    private int Threshold(ChaosStep? step) => step is null ? totalMessages : (int)(step.AtFraction * totalMessages);
+
+    private async Task KillAsync(bool whileForwarding, Action openGate, CancellationToken cancellationToken)
+    {
+        var running = new[] { first, second }.Where(s => s.IsRunning).ToList();
+        var target = running[random.Next(running.Count)];
+        await target.WaitReadyAsync(ReadyTimeout);
+        openGate();
+        await Task.Delay(TimeSpan.FromMilliseconds(random.Next(100, 1500)), cancellationToken);
+        var outbox = await ledger.OutboxCountAsync();
+        if (whileForwarding)
+        {
+            // The forwarder polls once a second: wait for committed rows it has not sent (or is sending) yet.
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+            while (outbox == 0 && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(10, cancellationToken);
+                outbox = await ledger.OutboxCountAsync();
+            }
+        }
+
+        var queued = await queues.CountAsync(inputQueue);
+        await target.KillAsync();
+        Kills.Add(new KillRecord(target.Name, DateTimeOffset.UtcNow, outbox, queued, whileForwarding));
+        progress($"SIGKILL {target.Name} (#{Kills.Count}; outbox rows {outbox}, queued {queued}); restarting");
+        target.Start();
+    }
+
+    private async Task OutageAsync(Action openGate, CancellationToken cancellationToken)
+    {
+        var instances = new[] { first, second }.Where(s => s.IsRunning).ToList();
+        foreach (var instance in instances)
+        {
+            await instance.WaitReadyAsync(ReadyTimeout);
+        }
+
+        progress($"stopping the business database for {options.Outage.TotalSeconds:0} s");
+        await business.StopAsync();
+        var stoppedAt = DateTimeOffset.UtcNow;
+        openGate();
+        await Task.Delay(options.Outage, cancellationToken);
+        await business.StartAsync();
+        var outage = new OutageRecord(stoppedAt, DateTimeOffset.UtcNow, instances.Select(i => i.Name).ToList());
+        Outage = outage;
+        progress("business database started again; waiting for the kill switch to close");
+
+        // No kill before the switch resumed: a restarted instance starts closed and the resume would go unobserved.
+        var deadline = DateTimeOffset.UtcNow + options.KillSwitchCoolDown * 3 + TimeSpan.FromSeconds(60);
+        while (DateTimeOffset.UtcNow < deadline && !outage.Instances.All(i => KillSwitchCheck.HasResumed(outage, log.Transitions, i)))
+        {
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    private async Task StartSecondAsync(Action openGate)
+    {
+        openGate();
+        progress($"starting {second.Name}: two instances compete on the queue");
+        second.Start();
+        await second.WaitReadyAsync(ReadyTimeout);
+    }
+
+    private async Task StopSecondAsync(Action openGate)
+    {
+        openGate();
+        progress($"stopping {second.Name} (SIGTERM)");
+        await second.StopAsync(TimeSpan.FromSeconds(30));
+    }
+}
