@@ -17,13 +17,6 @@ public sealed record SoakOptions
     /// <summary>KillSwitch:CoolDown for the service: shorter than the outage, so a probe fails before one succeeds.</summary>
     public TimeSpan KillSwitchCoolDown { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>
-    /// KillSwitch:MinimumAttempts for the service. The template's 100 lets the failure rate decide at volume, and a busy
-    /// instance then dead-letters messages before an outage trips it (see README "Crash soak"); the soak's default keeps
-    /// the failure count deciding. Pass 100 to watch the template's default at work.
-    /// </summary>
-    public int KillSwitchMinimumAttempts { get; init; } = 1_000_000;
-
     public bool SecondInstance { get; init; } = true;
 
     public int Seed { get; init; } = Random.Shared.Next(1, 1_000_000);
@@ -48,8 +41,6 @@ public sealed record SoakOptions
           --versions V          versions per order: OrderPlaced + V-1 OrderAmended (default 5)
           --outage-seconds S    how long the business database is stopped (default 30; 0 skips the outage)
           --cool-down-seconds C KillSwitch:CoolDown of the service (default 20)
-          --kill-switch-minimum-attempts N  KillSwitch:MinimumAttempts of the service (default 1000000: the
-                                failure count decides; the template's own default is 100)
           --single-instance     no second instance competing on the queue
           --seed X              random seed (kill moments, ids); printed in the summary
           --port P              first port for the PostgreSQL clusters (default 55441)
@@ -73,7 +64,6 @@ public sealed record SoakOptions
                 "--versions" => options with { VersionsPerOrder = Number() },
                 "--outage-seconds" => options with { Outage = TimeSpan.FromSeconds(Number()) },
                 "--cool-down-seconds" => options with { KillSwitchCoolDown = TimeSpan.FromSeconds(Number()) },
-                "--kill-switch-minimum-attempts" => options with { KillSwitchMinimumAttempts = Number() },
                 "--single-instance" => options with { SecondInstance = false },
                 "--seed" => options with { Seed = Number() },
                 "--port" => options with { PortBase = Number() },

@@ -128,7 +128,6 @@ public static class SoakRun
         ["Messaging__InputQueue"] = InputQueue,
         ["Messaging__ErrorQueue"] = ErrorQueue,
         ["KillSwitch__CoolDown"] = options.KillSwitchCoolDown.ToString("c"),
-        ["KillSwitch__MinimumAttempts"] = options.KillSwitchMinimumAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Logging__Console__FormatterName"] = "json",
         ["Logging__LogLevel__Default"] = "Information",
     };

@@ -4,7 +4,8 @@ namespace EdaService.KillSwitch;
 /// When the kill switch stops consumption. Failed delivery attempts are counted over a sliding <see cref="Window"/>:
 /// at low volume (fewer than <see cref="MinimumAttempts"/> attempts in the window) <see cref="FailureThreshold"/>
 /// failures trip it; from <see cref="MinimumAttempts"/> attempts on, the failure rate decides, so a busy service is not
-/// stopped by a handful of poison messages among thousands of good ones.
+/// stopped by a handful of poison messages among thousands of good ones. At any volume, <see cref="FailureThreshold"/>
+/// failures in a row with no success between them (an outage, a poison flood) trip it too.
 /// </summary>
 public sealed class KillSwitchOptions
 {
@@ -14,7 +15,8 @@ public sealed class KillSwitchOptions
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// Failed delivery attempts in the window that trip the switch at low volume. Each attempt counts, so one poison
+    /// Failed delivery attempts in the window that trip the switch at low volume, and failed attempts in a row that trip it
+    /// at any volume. Each attempt counts, so one poison
     /// message counts Messaging:MaxDeliveryAttempts times; this must be larger, or one bad message stops the service.
     /// </summary>
     public int FailureThreshold { get; set; } = 20;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace EdaService.KillSwitch;
 
 /// <summary>
-/// Closed -> Open when failures pile up (count at low volume, rate at high volume); Open -> HalfOpen after the
+/// Closed -> Open when failures pile up (count at low volume, rate at high volume, a run of failures at any volume); Open -> HalfOpen after the
 /// cool-down; HalfOpen -> Closed when the one probe message succeeds, back to Open when it fails. An operator's trip
 /// holds it open until reset. Every transition is logged, counted and announced through <see cref="Transitioned"/>,
 /// whose handlers run under the lock and must only signal.
@@ -18,6 +18,7 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
     private readonly KillSwitchMetrics _metrics;
     private readonly FailureWindow _window;
     private readonly TripRule _rule;
+    private int _failuresInARow;
     private volatile KillSwitchStatus _status;
     private ITimer? _coolDown;
     private long _generation;
@@ -82,6 +83,7 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
             else if (admission.Kind == AdmissionKind.Pass && _status.State == KillSwitchState.Closed)
             {
                 _window.Record(_clock.GetUtcNow(), failed: false);
+                _failuresInARow = 0;
             }
         }
     }
@@ -104,8 +106,9 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
             }
 
             _window.Record(now, failed: true);
+            _failuresInARow++;
             var (attempts, failures) = _window.Totals(now);
-            if (_rule.Evaluate(attempts, failures) is { } trip)
+            if (_rule.Evaluate(attempts, failures, _failuresInARow) is { } trip)
             {
                 Open(now, trip.Trigger, $"{trip.Reason}; last: {Describe(exception)}", byOperator: false);
             }
@@ -143,6 +146,7 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
             if (_status.State == KillSwitchState.Closed)
             {
                 _window.Clear();
+                _failuresInARow = 0;
                 return;
             }
 
@@ -188,6 +192,7 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
         _coolDown?.Dispose();
         _coolDown = null;
         _window.Clear();
+        _failuresInARow = 0;
         Transition(new KillSwitchStatus(KillSwitchState.Closed, _clock.GetUtcNow(), reason, ByOperator: false, ProbeAt: null), trigger);
     }
 

@@ -56,23 +56,41 @@ public sealed class KillSwitchStateMachineTests
     }
 
     [Fact]
-    public void At_high_volume_the_failure_rate_decides_not_the_count()
+    public void At_high_volume_failures_among_successes_are_judged_by_their_rate()
     {
         var killSwitch = KillSwitchFactory.Create(_clock);
         Succeed(killSwitch, 150);
 
-        Fail(killSwitch, 30);
-        Assert.Equal(KillSwitchState.Closed, killSwitch.State);
-
-        var failures = 30;
+        // Two failures, then a success: never a run of 10, so only the rate can trip it.
+        var failures = 0;
         while (killSwitch.State == KillSwitchState.Closed)
         {
             Fail(killSwitch, 1);
             failures++;
+            if (failures % 2 == 0 && killSwitch.State == KillSwitchState.Closed)
+            {
+                Succeed(killSwitch, 1);
+            }
         }
 
-        Assert.Equal(150, failures);
-        Assert.Contains("150 of 300 delivery attempts failed", killSwitch.Status.Reason);
+        Assert.Equal(298, failures);
+        Assert.Contains("298 of 596 delivery attempts failed", killSwitch.Status.Reason);
+    }
+
+    [Fact]
+    public void At_high_volume_a_run_of_failures_trips_it_long_before_the_rate_would()
+    {
+        var killSwitch = KillSwitchFactory.Create(_clock);
+        Succeed(killSwitch, 1_000);
+
+        Fail(killSwitch, 9);
+        Succeed(killSwitch, 1);
+        Fail(killSwitch, 9);
+        Assert.Equal(KillSwitchState.Closed, killSwitch.State);
+
+        Fail(killSwitch, 1);
+        Assert.Equal(KillSwitchState.Open, killSwitch.State);
+        Assert.Contains("10 delivery attempts failed in a row", killSwitch.Status.Reason);
     }
 
     [Fact]

@@ -17,5 +17,14 @@ public sealed class TripRuleTests
     [InlineData(10_000, 4_999, null)]
     [InlineData(10_000, 5_000, "failure_rate")]
     public void The_count_decides_below_the_minimum_attempts_and_the_rate_from_there(int attempts, int failures, string? trigger) =>
-        Assert.Equal(trigger, _rule.Evaluate(attempts, failures)?.Trigger);
+        Assert.Equal(trigger, _rule.Evaluate(attempts, failures, failuresInARow: 1)?.Trigger);
+
+    [Theory]
+    [InlineData(10_000, 10, 9, null)]
+    [InlineData(10_000, 10, 10, "failure_streak")]
+    [InlineData(100, 40, 10, "failure_streak")]
+    [InlineData(99, 10, 10, "failure_count")]
+    public void From_the_minimum_attempts_on_a_run_of_failures_trips_it_whatever_the_rate(
+        int attempts, int failures, int failuresInARow, string? trigger) =>
+        Assert.Equal(trigger, _rule.Evaluate(attempts, failures, failuresInARow)?.Trigger);
 }
