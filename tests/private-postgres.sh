@@ -82,6 +82,8 @@ max_connections = 300
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+# Lets the benchmarks count the statements each message costs (it is only read where its extension is created).
+shared_preload_libraries = 'pg_stat_statements'
 EOF
 
   if ! (cd "$pg_dir" && as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start >/dev/null); then

@@ -28,7 +28,7 @@ public sealed class PostgresServer(string serverConnectionString)
         await connection.OpenAsync();
         var version = (string)(await new NpgsqlCommand("SHOW server_version", connection).ExecuteScalarAsync())!;
         var settings = new List<string>();
-        foreach (var name in new[] { "fsync", "synchronous_commit", "full_page_writes", "shared_buffers", "max_connections" })
+        foreach (var name in new[] { "fsync", "synchronous_commit", "full_page_writes", "shared_buffers", "max_connections", "shared_preload_libraries" })
         {
             settings.Add($"{name}={await new NpgsqlCommand($"SHOW {name}", connection).ExecuteScalarAsync()}");
         }

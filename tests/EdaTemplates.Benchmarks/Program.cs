@@ -68,6 +68,7 @@ await Measure("pack, generate and build all-on and all-off", async () =>
 // Interleaved rounds: a burst of load from other processes lands on every configuration, not on one.
 var configurations = new[] { ("all-on", "inmemory"), ("all-off", "inmemory"), ("all-on", "database"), ("all-off", "database") };
 var throughput = configurations.ToDictionary(c => c, _ => new List<double>());
+var statementsPerMessage = new Dictionary<(string, string), double>();
 for (var round = 1; round <= options.Rounds && allOn is not null && allOff is not null; round++)
 {
     foreach (var (variant, transport) in configurations)
@@ -81,6 +82,11 @@ for (var round = 1; round <= options.Rounds && allOn is not null && allOff is no
         if (result is { } json)
         {
             throughput[(variant, transport)].Add(json.GetProperty("messagesPerSecond").GetDouble());
+            if (json.GetProperty("statementsPerMessage").ValueKind == JsonValueKind.Number)
+            {
+                statementsPerMessage[(variant, transport)] = json.GetProperty("statementsPerMessage").GetDouble();
+            }
+
             details[$"{variant}-{transport}-round{round}"] = json;
         }
     }
@@ -109,7 +115,9 @@ var onMemory = Median(("all-on", "inmemory"));
 var offMemory = Median(("all-off", "inmemory"));
 var onDatabase = Median(("all-on", "database"));
 var offDatabase = Median(("all-off", "database"));
-var perRun = $"{options.Messages:N0} messages, median of {options.Rounds}";
+string PerRun((string, string) configuration) =>
+    $"{options.Messages:N0} messages, median of {options.Rounds}" +
+    (statementsPerMessage.TryGetValue(configuration, out var count) ? $"; {count.ToString("0.0", CultureInfo.InvariantCulture)} SQL statements per message" : "");
 
 var header = new List<string>
 {
@@ -121,11 +129,11 @@ var header = new List<string>
     $"max parallelism {BenchmarkOptions.Concurrency}, millisecond backoff), log level Warning; ceilings at {BenchmarkOptions.Concurrency} concurrent transactions",
 };
 var table = new ResultTable(header);
-table.Add(new ResultRow("All on, in-memory transport", onMemory, "msg/s", Note: perRun));
-table.Add(new ResultRow("All off, in-memory transport", offMemory, "msg/s", Note: perRun));
+table.Add(new ResultRow("All on, in-memory transport", onMemory, "msg/s", Note: PerRun(("all-on", "inmemory"))));
+table.Add(new ResultRow("All off, in-memory transport", offMemory, "msg/s", Note: PerRun(("all-off", "inmemory"))));
 table.Add(ResultTable.Ratio("All on ÷ all off, in-memory transport", onMemory, offMemory, atLeast: 0.8));
-table.Add(new ResultRow("All on, Database transport", onDatabase, "msg/s", Note: perRun));
-table.Add(new ResultRow("All off, Database transport", offDatabase, "msg/s", Note: perRun));
+table.Add(new ResultRow("All on, Database transport", onDatabase, "msg/s", Note: PerRun(("all-on", "database"))));
+table.Add(new ResultRow("All off, Database transport", offDatabase, "msg/s", Note: PerRun(("all-off", "database"))));
 table.Add(ResultTable.Ratio("All on ÷ all off, Database transport", onDatabase, offDatabase, atLeast: 0.8));
 table.Add(new ResultRow(".NET ceiling: Npgsql open, begin, insert, commit", dotnetCeiling, "tx/s", Note: $"{BenchmarkOptions.Concurrency} tasks, {options.CeilingDuration.TotalSeconds:0} s"));
 table.Add(new ResultRow("Server ceiling: pgbench, one insert per transaction", pgbench, "tx/s", Note: $"{BenchmarkOptions.Concurrency} clients, {options.CeilingDuration.TotalSeconds:0} s"));
