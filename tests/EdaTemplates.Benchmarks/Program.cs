@@ -69,6 +69,7 @@ await Measure("pack, generate and build all-on and all-off", async () =>
 var configurations = new[] { ("all-on", "inmemory"), ("all-off", "inmemory"), ("all-on", "database"), ("all-off", "database") };
 var throughput = configurations.ToDictionary(c => c, _ => new List<double>());
 var statementsPerMessage = new Dictionary<(string, string), double>();
+var cpuPerMessage = configurations.ToDictionary(c => c, _ => new List<double>());
 for (var round = 1; round <= options.Rounds && allOn is not null && allOff is not null; round++)
 {
     foreach (var (variant, transport) in configurations)
@@ -82,6 +83,7 @@ for (var round = 1; round <= options.Rounds && allOn is not null && allOff is no
         if (result is { } json)
         {
             throughput[(variant, transport)].Add(json.GetProperty("messagesPerSecond").GetDouble());
+            cpuPerMessage[(variant, transport)].Add(json.GetProperty("clientCpuMsPerMessage").GetDouble() + json.GetProperty("serverCpuMsPerMessage").GetDouble());
             if (json.GetProperty("statementsPerMessage").ValueKind == JsonValueKind.Number)
             {
                 statementsPerMessage[(variant, transport)] = json.GetProperty("statementsPerMessage").GetDouble();
@@ -117,6 +119,7 @@ var onDatabase = Median(("all-on", "database"));
 var offDatabase = Median(("all-off", "database"));
 string PerRun((string, string) configuration) =>
     $"{options.Messages:N0} messages, median of {options.Rounds}" +
+    (cpuPerMessage[configuration] is { Count: > 0 } cpu ? $"; {cpu.Order().ElementAt(cpu.Count / 2).ToString("0.0", CultureInfo.InvariantCulture)} ms CPU per message (service + its PostgreSQL backends)" : "") +
     (statementsPerMessage.TryGetValue(configuration, out var count) ? $"; {count.ToString("0.0", CultureInfo.InvariantCulture)} SQL statements per message" : "");
 
 var header = new List<string>
