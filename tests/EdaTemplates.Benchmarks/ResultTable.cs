@@ -14,7 +14,8 @@ public sealed record ResultRow(string Measurement, double? Value, string Unit, s
     private static string Format(double value) =>
         Math.Abs(value) >= 100 || value == Math.Floor(value) ? value.ToString("#,0", CultureInfo.InvariantCulture)
         : Math.Abs(value) >= 10 ? value.ToString("0.0", CultureInfo.InvariantCulture)
-        : value.ToString("0.00", CultureInfo.InvariantCulture);
+        : Math.Abs(value) >= 0.1 ? value.ToString("0.00", CultureInfo.InvariantCulture)
+        : value.ToString("0.000", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The whole run: the header (machine, server settings) and the rows; printed as markdown, saved as JSON.</summary>
