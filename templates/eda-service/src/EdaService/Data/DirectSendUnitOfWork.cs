@@ -9,6 +9,9 @@ internal sealed class DirectSendUnitOfWork(EdaServiceDbContext db) : IUnitOfWork
 {
     public async Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
     {
+        // A failure rolls the whole transaction back, so EF Core's savepoint around each SaveChanges (two extra round
+        // trips per save) could never be used.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await work(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

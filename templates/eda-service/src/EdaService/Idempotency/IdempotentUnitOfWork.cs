@@ -37,13 +37,12 @@ internal sealed partial class IdempotentUnitOfWork(
                 var connection = db.Database.GetDbConnection();
                 var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                                   ?? throw new InvalidOperationException("The unit of work did not begin a transaction.");
-                if (!await log.TryClaimAsync(connection, transaction, message, token))
+                if (!await log.TryClaimAsync(connection, transaction, message, clock.GetUtcNow(), token))
                 {
                     throw new AlreadyProcessed();
                 }
 
                 await work(token);
-                await log.CompleteAsync(connection, transaction, message, clock.GetUtcNow(), token);
             }, cancellationToken);
         }
         catch (AlreadyProcessed)

@@ -17,6 +17,9 @@ internal sealed class OutboxUnitOfWork(EdaServiceDbContext db) : IUnitOfWork
     {
         var incoming = MessageContext.Current?.IncomingStepContext;
 
+        // A failure anywhere rolls the whole transaction back, so EF Core's savepoint around each SaveChanges (two extra
+        // round trips per save) could never be used.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         using (var scope = new RebusTransactionScope())
         {

@@ -8,14 +8,9 @@ internal static class ProcessedMessagesSql
 {
     // ON CONFLICT DO NOTHING waits for a concurrent insert of the same key, then reports 0 rows if it committed.
     public const string Claim = """
-        INSERT INTO processed_messages (message_id, operation, message_type, payload, headers, received_at, outcome)
-        VALUES (@messageId, @operation, @messageType, @payload, CAST(@headers AS jsonb), @receivedAt, 'Processing')
+        INSERT INTO processed_messages (message_id, operation, message_type, payload, headers, received_at, processed_at, outcome)
+        VALUES (@messageId, @operation, @messageType, @payload, CAST(@headers AS jsonb), @receivedAt, @processedAt, @outcome)
         ON CONFLICT (message_id, operation) DO NOTHING
-        """;
-
-    public const string Complete = """
-        UPDATE processed_messages SET processed_at = @processedAt, outcome = @outcome
-        WHERE message_id = @messageId AND operation = @operation
         """;
 
     public const string DeleteExpired = """

@@ -8,15 +8,10 @@ internal static class ProcessedMessagesSql
 {
     // UPDLOCK + HOLDLOCK make a concurrent claim of the same key wait for the first transaction to finish.
     public const string Claim = """
-        INSERT INTO [dbo].[ProcessedMessages] ([MessageId], [Operation], [MessageType], [Payload], [Headers], [ReceivedAt], [Outcome])
-        SELECT @messageId, @operation, @messageType, @payload, @headers, @receivedAt, 'Processing'
+        INSERT INTO [dbo].[ProcessedMessages] ([MessageId], [Operation], [MessageType], [Payload], [Headers], [ReceivedAt], [ProcessedAt], [Outcome])
+        SELECT @messageId, @operation, @messageType, @payload, @headers, @receivedAt, @processedAt, @outcome
         WHERE NOT EXISTS (SELECT 1 FROM [dbo].[ProcessedMessages] WITH (UPDLOCK, HOLDLOCK)
                           WHERE [MessageId] = @messageId AND [Operation] = @operation)
-        """;
-
-    public const string Complete = """
-        UPDATE [dbo].[ProcessedMessages] SET [ProcessedAt] = @processedAt, [Outcome] = @outcome
-        WHERE [MessageId] = @messageId AND [Operation] = @operation
         """;
 
     public const string DeleteExpired = "DELETE TOP ({1}) FROM [dbo].[ProcessedMessages] WHERE [ReceivedAt] < {0}";
