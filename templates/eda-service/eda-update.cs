@@ -108,8 +108,13 @@ internal static class Updater
 }
 
 /// <summary>What .eda-service.json recorded: the pack version, the service name and every option.</summary>
-internal sealed record Answers(string Version, string Template, string Name, IReadOnlyList<KeyValuePair<string, string>> Options)
+internal sealed record Answers(
+    string Version, string Template, string Name, string? UserSecretsId, IReadOnlyList<KeyValuePair<string, string>> Options)
 {
+    /// <summary>The <c>userSecretsId</c> a generation recorded, or null (packs before 0.2.0 had none).</summary>
+    public static string? RecordedUserSecretsId(string path) =>
+        File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))?["userSecretsId"]?.GetValue<string>() : null;
+
     public static Answers Load(string path)
     {
         if (!File.Exists(path))
@@ -132,7 +137,7 @@ internal sealed record Answers(string Version, string Template, string Name, IRe
             var options = (json["options"] as JsonObject ?? throw new JsonException("'options' is missing"))
                 .Select(o => KeyValuePair.Create(o.Key, o.Value?.GetValue<string>() ?? throw new JsonException($"option '{o.Key}' has no value")))
                 .ToList();
-            return new Answers(Field("version"), Field("template"), Field("name"), options);
+            return new Answers(Field("version"), Field("template"), Field("name"), json["userSecretsId"]?.GetValue<string>(), options);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -172,7 +177,33 @@ internal static class Generator
             throw new RefusedException($"EdaTemplates {version} could not generate the service with the recorded answers:{Environment.NewLine}{generated.Output}");
         }
 
+        KeepUserSecretsId(output, answers.UserSecretsId);
         return output;
+    }
+
+    /// <summary>
+    /// Every generation draws a fresh user-secrets id; put back the one this service was generated with, or the update
+    /// would "change" the project file and cut the developers off from their local secrets.
+    /// </summary>
+    private static void KeepUserSecretsId(string output, string? recorded)
+    {
+        var generated = Answers.RecordedUserSecretsId(Path.Combine(output, AnswersFile));
+        if (recorded is null || generated is null || recorded == generated)
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories))
+        {
+            var bytes = File.ReadAllBytes(file);
+            var bom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
+            var text = Encoding.UTF8.GetString(bytes.AsSpan(bom ? Encoding.UTF8.Preamble.Length : 0));
+            if (text.Contains(generated, StringComparison.OrdinalIgnoreCase))
+            {
+                // Same encoding and byte order mark as generated, so nothing but the id differs.
+                File.WriteAllText(file, text.Replace(generated, recorded, StringComparison.OrdinalIgnoreCase), new UTF8Encoding(bom));
+            }
+        }
     }
 }
 
