@@ -27,7 +27,7 @@ internal static partial class PublishedContractRule
                 // ITransport.Send(destination, transportMessage, transactionContext) moves a message that was already
                 // serialized (replay, forwarding); only the bus creates new ones.
                 var statementEnd = text.IndexOf(';', call.Index);
-                if (text[call.Index..(statementEnd < 0 ? text.Length : statementEnd)].Contains("TransactionContext", StringComparison.Ordinal))
+                if (text[call.Index..(statementEnd < 0 ? text.Length : statementEnd)].Contains("TransactionContext", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }

@@ -8,9 +8,12 @@ internal static class DatabaseQueues
     public const string MessagesTable = "messages";
     public const string SubscriptionsTable = "subscriptions";
 
-    public static void Configure(RebusConfigurer rebus, string connectionString, string inputQueue) =>
+    public static void Configure(RebusConfigurer rebus, string connectionString, string inputQueue)
+    {
         rebus
             .Transport(t => t.UsePostgreSql(connectionString, MessagesTable, inputQueue))
             // Centralized: every service reading this database sees the same subscribers, so publishing needs no routing.
             .Subscriptions(s => s.StoreInPostgres(connectionString, SubscriptionsTable, isCentralized: true));
+        PostgreSqlReceiveIndexes.Configure(rebus, connectionString);
+    }
 }
