@@ -24,6 +24,12 @@ public sealed record BenchmarkOptions(
     /// <summary>Messages for the plain-Rebus baseline, which is slow with Rebus's default backoff.</summary>
     public int BaselineMessages => Quick ? 200 : 2_000;
 
+    /// <summary>
+    /// The longest warm-up before a throughput run: the driver warms the service up until the JIT has settled (on 2 busy
+    /// cores that takes 20-40 s); quick mode stops early, so its figures are measured on a service still compiling.
+    /// </summary>
+    public int WarmUpSeconds => Quick ? 5 : 180;
+
     public TimeSpan CeilingDuration => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
 
     /// <summary>

@@ -70,6 +70,7 @@ var configurations = new[] { ("all-on", "inmemory"), ("all-off", "inmemory"), ("
 var throughput = configurations.ToDictionary(c => c, _ => new List<double>());
 var statementsPerMessage = new Dictionary<(string, string), double>();
 var cpuPerMessage = configurations.ToDictionary(c => c, _ => new List<double>());
+var warmUpMessages = configurations.ToDictionary(c => c, _ => new List<double>());
 for (var round = 1; round <= options.Rounds && allOn is not null && allOff is not null; round++)
 {
     foreach (var (variant, transport) in configurations)
@@ -77,13 +78,14 @@ for (var round = 1; round <= options.Rounds && allOn is not null && allOff is no
         var driver = variant == "all-on" ? allOn : allOff;
         var result = await Measure($"round {round}: {variant} on {transport}", () => WithDatabase("tp", database => DriverRun.RunAsync(
             driver,
-            ["throughput", "--transport", transport, "--connection", database, "--messages", $"{options.Messages}"],
+            ["throughput", "--transport", transport, "--connection", database, "--messages", $"{options.Messages}", "--warm-up-seconds", $"{options.WarmUpSeconds}"],
             Path.Combine(options.WorkDirectory, "logs", $"driver-{variant}-{transport}-{round}.log"),
             TimeSpan.FromMinutes(30))));
         if (result is { } json)
         {
             throughput[(variant, transport)].Add(json.GetProperty("messagesPerSecond").GetDouble());
             cpuPerMessage[(variant, transport)].Add(json.GetProperty("clientCpuMsPerMessage").GetDouble() + json.GetProperty("serverCpuMsPerMessage").GetDouble());
+            warmUpMessages[(variant, transport)].Add(json.GetProperty("warmUpMessages").GetDouble());
             if (json.GetProperty("statementsPerMessage").ValueKind == JsonValueKind.Number)
             {
                 statementsPerMessage[(variant, transport)] = json.GetProperty("statementsPerMessage").GetDouble();
@@ -119,6 +121,7 @@ var onDatabase = Median(("all-on", "database"));
 var offDatabase = Median(("all-off", "database"));
 string PerRun((string, string) configuration) =>
     $"{options.Messages:N0} messages, median of {options.Rounds}" +
+    (warmUpMessages[configuration] is { Count: > 0 } warm ? $", each after a warm-up of {warm.Min():N0}-{warm.Max():N0} messages (until the JIT settled)" : "") +
     (cpuPerMessage[configuration] is { Count: > 0 } cpu ? $"; {cpu.Order().ElementAt(cpu.Count / 2).ToString("0.0", CultureInfo.InvariantCulture)} ms CPU per message (service + its PostgreSQL backends)" : "") +
     (statementsPerMessage.TryGetValue(configuration, out var count) ? $"; {count.ToString("0.0", CultureInfo.InvariantCulture)} SQL statements per message" : "");
 

@@ -1,7 +1,8 @@
 namespace EdaService.BenchDriver;
 
 /// <summary>The runner's instructions for one measurement.</summary>
-internal sealed record DriverArguments(string Mode, string Transport, string ConnectionString, int Messages, IReadOnlyDictionary<string, string?> Settings)
+internal sealed record DriverArguments(
+    string Mode, string Transport, string ConnectionString, int Messages, TimeSpan WarmUpLimit, IReadOnlyDictionary<string, string?> Settings)
 {
     public bool InMemory => Transport == "inmemory";
 
@@ -9,11 +10,12 @@ internal sealed record DriverArguments(string Mode, string Transport, string Con
     {
         if (args.Length == 0)
         {
-            throw new ArgumentException("Usage: throughput|flood --transport inmemory|database --connection CS --messages N [--set Key=Value ...]");
+            throw new ArgumentException("Usage: throughput|flood --transport inmemory|database --connection CS --messages N [--warm-up-seconds S] [--set Key=Value ...]");
         }
 
         string transport = "database", connection = "";
         var messages = 1000;
+        var warmUpSeconds = 120;
         var settings = new Dictionary<string, string?>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -23,6 +25,7 @@ internal sealed record DriverArguments(string Mode, string Transport, string Con
                 case "--transport": transport = value; break;
                 case "--connection": connection = value; break;
                 case "--messages": messages = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--warm-up-seconds": warmUpSeconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--set":
                     var equals = value.IndexOf('=');
                     settings[value[..equals]] = value[(equals + 1)..];
@@ -43,6 +46,6 @@ internal sealed record DriverArguments(string Mode, string Transport, string Con
             throw new ArgumentException("--connection is required: a PostgreSQL database the run may fill.");
         }
 
-        return new DriverArguments(args[0], transport, connection, messages, settings);
+        return new DriverArguments(args[0], transport, connection, messages, TimeSpan.FromSeconds(warmUpSeconds), settings);
     }
 }
