@@ -32,11 +32,6 @@ public sealed record BenchmarkOptions(
 
     public TimeSpan CeilingDuration => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// The generated service's default MaxParallelism (messages handled at once); the ceilings run at the same concurrency.
-    /// </summary>
-    public const int Concurrency = 20;
-
     public static BenchmarkOptions Parse(string[] args)
     {
         var quick = false;

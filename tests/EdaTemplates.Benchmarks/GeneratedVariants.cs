@@ -49,6 +49,19 @@ public sealed class GeneratedVariants(string repositoryRoot, string workDirector
         return Path.Combine(driverDirectory, "bin", "Release", "net10.0", $"{ServiceName}.BenchDriver.dll");
     }
 
+    /// <summary>
+    /// The generated service's default <c>Messaging:MaxParallelism</c> (messages handled at once), read from its
+    /// appsettings.json: the ceilings run at the same concurrency.
+    /// </summary>
+    public int ConfiguredMaxParallelism(string name)
+    {
+        var settings = Path.Combine(workDirectory, "variants", name, "src", ServiceName, "appsettings.json");
+        using var json = System.Text.Json.JsonDocument.Parse(
+            File.ReadAllText(settings),
+            new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        return json.RootElement.GetProperty("Messaging").GetProperty("MaxParallelism").GetInt32();
+    }
+
     /// <summary>`dotnet new` with the private hive; fails on anything written to stderr, as the pack's tests do.</summary>
     public async Task<ProcessResult> NewAsync(string outputDirectory, string name, IReadOnlyList<string> arguments)
     {

@@ -64,6 +64,7 @@ await Measure("pack, generate and build all-on and all-off", async () =>
     allOff = await variants.BuildDriverAsync("all-off", GeneratedVariants.AllOff);
     return true;
 });
+var concurrency = allOn is null ? 8 : variants.ConfiguredMaxParallelism("all-on");
 
 // Interleaved rounds: a burst of load from other processes lands on every configuration, not on one.
 var configurations = new[] { ("all-on", "inmemory"), ("all-off", "inmemory"), ("all-on", "database"), ("all-off", "database") };
@@ -100,9 +101,9 @@ double? Median((string, string) configuration) =>
     throughput[configuration] is { Count: > 0 } values ? values.Order().ElementAt(values.Count / 2) : null;
 
 var dotnetCeiling = await Measure("Npgsql one-insert ceiling", () => WithDatabase("npgsql", database =>
-    InsertCeiling.DotnetAsync(database, BenchmarkOptions.Concurrency, options.CeilingDuration)));
+    InsertCeiling.DotnetAsync(database, concurrency, options.CeilingDuration)));
 var pgbench = await Measure("pgbench one-insert ceiling", () => WithDatabase("pgbench", database =>
-    InsertCeiling.PgBenchAsync(database, BenchmarkOptions.Concurrency, options.CeilingDuration, options.WorkDirectory)));
+    InsertCeiling.PgBenchAsync(database, concurrency, options.CeilingDuration, options.WorkDirectory)));
 var baseline = await Measure("plain Rebus, Rebus.PostgreSql transport, defaults", () => WithDatabase("plain", database =>
     PlainRebusBaseline.RunAsync(database, options.BaselineMessages)));
 
@@ -132,7 +133,7 @@ var header = new List<string>
     $"- Machine: {Machine.Describe()}; load average {loadAtStart} at the start, {Machine.LoadAverage()} at the end",
     $"- Server: {pgVersion} on the same machine ({pgSettings})",
     $"- Service: generated `--transport Database --database PostgreSql`, its default Messaging settings (4 workers, " +
-    $"max parallelism {BenchmarkOptions.Concurrency}, millisecond backoff), log level Warning; ceilings at {BenchmarkOptions.Concurrency} concurrent transactions",
+    $"max parallelism {concurrency}, millisecond backoff), log level Warning; ceilings at {concurrency} concurrent transactions",
 };
 var table = new ResultTable(header);
 table.Add(new ResultRow("All on, in-memory transport", onMemory, "msg/s", Note: PerRun(("all-on", "inmemory"))));
@@ -141,8 +142,8 @@ table.Add(ResultTable.Ratio("All on ÷ all off, in-memory transport", onMemory, 
 table.Add(new ResultRow("All on, Database transport", onDatabase, "msg/s", Note: PerRun(("all-on", "database"))));
 table.Add(new ResultRow("All off, Database transport", offDatabase, "msg/s", Note: PerRun(("all-off", "database"))));
 table.Add(ResultTable.Ratio("All on ÷ all off, Database transport", onDatabase, offDatabase, atLeast: 0.8));
-table.Add(new ResultRow(".NET ceiling: Npgsql open, begin, insert, commit", dotnetCeiling, "tx/s", Note: $"{BenchmarkOptions.Concurrency} tasks, {options.CeilingDuration.TotalSeconds:0} s"));
-table.Add(new ResultRow("Server ceiling: pgbench, one insert per transaction", pgbench, "tx/s", Note: $"{BenchmarkOptions.Concurrency} clients, {options.CeilingDuration.TotalSeconds:0} s"));
+table.Add(new ResultRow(".NET ceiling: Npgsql open, begin, insert, commit", dotnetCeiling, "tx/s", Note: $"{concurrency} tasks, {options.CeilingDuration.TotalSeconds:0} s"));
+table.Add(new ResultRow("Server ceiling: pgbench, one insert per transaction", pgbench, "tx/s", Note: $"{concurrency} clients, {options.CeilingDuration.TotalSeconds:0} s"));
 table.Add(ResultTable.Ratio("All on, in-memory ÷ .NET ceiling", onMemory, dotnetCeiling, atLeast: 0.6));
 table.Add(ResultTable.Ratio("All on, in-memory ÷ pgbench", onMemory, pgbench));
 table.Add(ResultTable.Ratio("All on, Database transport ÷ .NET ceiling", onDatabase, dotnetCeiling));
