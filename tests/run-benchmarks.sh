@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Prints the benchmark table (see README, "Benchmarks"). Unless EDA_BENCH_CONNECTION_STRING is set, it starts a
 # private, throwaway PostgreSQL cluster for the run and removes it on exit. Arguments go to the runner:
-#   tests/run-benchmarks.sh            the full table (about 15-25 minutes on 2 cores)
+#   tests/run-benchmarks.sh            the full table (about 20-30 minutes on 2 cores)
 #   tests/run-benchmarks.sh --quick    a few minutes: proves the harness, figures not worth quoting
+#   tests/run-benchmarks.sh --per-switch  adds one run per building block alone (about 10 minutes more)
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

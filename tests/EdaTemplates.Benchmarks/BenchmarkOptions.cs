@@ -8,7 +8,8 @@ public sealed record BenchmarkOptions(
     string ServerConnectionString,
     string WorkDirectory,
     string? MarkdownFile,
-    string? JsonFile)
+    string? JsonFile,
+    bool PerSwitch = false)
 {
     public const string ConnectionVariable = "EDA_BENCH_CONNECTION_STRING";
 
@@ -35,6 +36,7 @@ public sealed record BenchmarkOptions(
     public static BenchmarkOptions Parse(string[] args)
     {
         var quick = false;
+        var perSwitch = false;
         string? connection = Environment.GetEnvironmentVariable(ConnectionVariable);
         string? work = null, markdown = null, json = null;
         int? messages = null, rounds = null;
@@ -44,6 +46,7 @@ public sealed record BenchmarkOptions(
             switch (args[i])
             {
                 case "--quick": quick = true; break;
+                case "--per-switch": perSwitch = true; break;
                 case "--connection": connection = Value(); break;
                 case "--work": work = Value(); break;
                 case "--markdown": markdown = Value(); break;
@@ -63,9 +66,9 @@ public sealed record BenchmarkOptions(
         }
 
         work ??= Path.Combine(Path.GetTempPath(), "eda-templates-bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss"));
-        return new BenchmarkOptions(quick, messages, rounds, connection, Path.GetFullPath(work), markdown, json);
+        return new BenchmarkOptions(quick, messages, rounds, connection, Path.GetFullPath(work), markdown, json, perSwitch);
     }
 
     public const string Usage =
-        "Usage: dotnet run -c Release --project tests/EdaTemplates.Benchmarks -- [--quick] [--messages N] [--rounds N] [--connection CS] [--work DIR] [--markdown FILE] [--json FILE]";
+        "Usage: dotnet run -c Release --project tests/EdaTemplates.Benchmarks -- [--quick] [--per-switch] [--messages N] [--rounds N] [--connection CS] [--work DIR] [--markdown FILE] [--json FILE]";
 }

@@ -17,6 +17,13 @@ public sealed class GeneratedVariants(string repositoryRoot, string workDirector
 
     public static readonly string[] AllOff = [.. Base, "--outbox", "false", "--idempotency", "false", "--ordering", "false", "--kill-switch", "false", "--validation", "false", "--peek-lock", "false"];
 
+    /// <summary>The template's switches that change the handling path (peek-lock has no effect on the Database transport).</summary>
+    public static readonly string[] Switches = ["outbox", "idempotency", "ordering", "kill-switch", "validation"];
+
+    /// <summary>Every switch off except <paramref name="on"/>: what that one building block costs on its own.</summary>
+    public static string[] OnlyOn(string on) =>
+        [.. AllOff.Select((argument, i) => i > 0 && AllOff[i - 1] == $"--{on}" ? "true" : argument)];
+
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(10);
 
     public string HiveDirectory => Path.Combine(workDirectory, "hive");

@@ -97,6 +97,28 @@ for (var round = 1; round <= options.Rounds && allOn is not null && allOff is no
     }
 }
 
+// Opt-in (--per-switch): one building block on at a time, in-memory transport, one run each: where all on's cost comes from.
+var perSwitch = new List<(string Switch, double? MessagesPerSecond, JsonElement? Run)>();
+if (options.PerSwitch)
+{
+    foreach (var building in GeneratedVariants.Switches)
+    {
+        string? driver = null;
+        await Measure($"generate and build only-{building}", async () =>
+        {
+            driver = await variants.BuildDriverAsync($"only-{building}", GeneratedVariants.OnlyOn(building));
+            return true;
+        });
+        JsonElement? run = driver is null ? null : await Measure($"only {building} on in memory", () => WithDatabase("tp", database => DriverRun.RunAsync(
+            driver,
+            ["throughput", "--transport", "inmemory", "--connection", database, "--messages", $"{options.Messages}", "--warm-up-seconds", $"{options.WarmUpSeconds}"],
+            Path.Combine(options.WorkDirectory, "logs", $"driver-only-{building}-inmemory.log"),
+            TimeSpan.FromMinutes(30))));
+        details[$"only-{building}-inmemory"] = run;
+        perSwitch.Add((building, run?.GetProperty("messagesPerSecond").GetDouble(), run));
+    }
+}
+
 double? Median((string, string) configuration) =>
     throughput[configuration] is { Count: > 0 } values ? values.Order().ElementAt(values.Count / 2) : null;
 
@@ -123,7 +145,7 @@ var offDatabase = Median(("all-off", "database"));
 string PerRun((string, string) configuration) =>
     $"{options.Messages:N0} messages, median of {options.Rounds}" +
     (warmUpMessages[configuration] is { Count: > 0 } warm ? $", each after a warm-up of {warm.Min():N0}-{warm.Max():N0} messages (until the JIT settled)" : "") +
-    (cpuPerMessage[configuration] is { Count: > 0 } cpu ? $"; {cpu.Order().ElementAt(cpu.Count / 2).ToString("0.0", CultureInfo.InvariantCulture)} ms CPU per message (service + its PostgreSQL backends)" : "") +
+    (cpuPerMessage[configuration] is { Count: > 0 } cpu ? $"; {cpu.Order().ElementAt(cpu.Count / 2).ToString("0.00", CultureInfo.InvariantCulture)} ms CPU per message (service + its PostgreSQL backends)" : "") +
     (statementsPerMessage.TryGetValue(configuration, out var count) ? $"; {count.ToString("0.0", CultureInfo.InvariantCulture)} SQL statements per message" : "");
 
 var header = new List<string>
@@ -139,6 +161,16 @@ var table = new ResultTable(header);
 table.Add(new ResultRow("All on, in-memory transport", onMemory, "msg/s", Note: PerRun(("all-on", "inmemory"))));
 table.Add(new ResultRow("All off, in-memory transport", offMemory, "msg/s", Note: PerRun(("all-off", "inmemory"))));
 table.Add(ResultTable.Ratio("All on ÷ all off, in-memory transport", onMemory, offMemory, atLeast: 0.8));
+foreach (var (building, messagesPerSecond, run) in perSwitch)
+{
+    table.Add(ResultTable.Ratio($"Only `--{building}` on ÷ all off, in-memory transport", messagesPerSecond, offMemory, note:
+        messagesPerSecond is { } figure && run is { } r
+            ? $"{figure.ToString("0", CultureInfo.InvariantCulture)} msg/s, one run of {options.Messages:N0}; " +
+              $"{(r.GetProperty("clientCpuMsPerMessage").GetDouble() + r.GetProperty("serverCpuMsPerMessage").GetDouble()).ToString("0.00", CultureInfo.InvariantCulture)} ms CPU per message" +
+              (r.GetProperty("statementsPerMessage").ValueKind == JsonValueKind.Number ? $"; {r.GetProperty("statementsPerMessage").GetDouble().ToString("0.0", CultureInfo.InvariantCulture)} SQL statements per message" : "")
+            : "failed, see the log"));
+}
+
 table.Add(new ResultRow("All on, Database transport", onDatabase, "msg/s", Note: PerRun(("all-on", "database"))));
 table.Add(new ResultRow("All off, Database transport", offDatabase, "msg/s", Note: PerRun(("all-off", "database"))));
 table.Add(ResultTable.Ratio("All on ÷ all off, Database transport", onDatabase, offDatabase, atLeast: 0.8));
