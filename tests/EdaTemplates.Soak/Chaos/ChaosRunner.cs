@@ -24,6 +24,9 @@ internal sealed class ChaosRunner(
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>Messages let in at a time while a half-open instance waits for one to probe with.</summary>
+    private const int ProbeFeed = 10;
+
     public List<KillRecord> Kills { get; } = [];
 
     public OutageRecord? Outage { get; private set; }
@@ -103,6 +106,13 @@ internal sealed class ChaosRunner(
         var deadline = DateTimeOffset.UtcNow + options.KillSwitchCoolDown * 3 + TimeSpan.FromSeconds(60);
         while (DateTimeOffset.UtcNow < deadline && !outage.Instances.All(i => KillSwitchCheck.HasResumed(outage, log.Transitions, i)))
         {
+            // A half-open instance resumes only with a probe message. Once the other instance has drained the queue
+            // up to the gate, none would come: let a few more in (the next disruption comes that much later).
+            if (await queues.CountReceivableAsync(inputQueue) == 0)
+            {
+                gate.OpenTo(feeder.Sent + ProbeFeed);
+            }
+
             await Task.Delay(200, cancellationToken);
         }
     }

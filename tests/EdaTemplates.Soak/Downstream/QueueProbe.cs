@@ -14,6 +14,15 @@ internal sealed class QueueProbe(NpgsqlDataSource queues, string messagesTable)
         return Convert.ToInt32(await command.ExecuteScalarAsync());
     });
 
+    /// <summary>Messages a worker could take now: deferred ones (visible later) do not count.</summary>
+    public Task<int> CountReceivableAsync(string queue) => DbRetry.RunAsync(async () =>
+    {
+        await using var command = queues.CreateCommand(
+            $"SELECT count(*) FROM \"{messagesTable}\" WHERE recipient = @queue AND visible <= clock_timestamp()");
+        command.Parameters.AddWithValue("queue", queue);
+        return Convert.ToInt32(await command.ExecuteScalarAsync());
+    });
+
     /// <summary>Each message's id, type and error details (the first line), for the report.</summary>
     public async Task<IReadOnlyList<string>> DescribeAsync(string queue)
     {

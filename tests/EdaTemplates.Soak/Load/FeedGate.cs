@@ -10,5 +10,14 @@ internal sealed class FeedGate
 
     public int Limit => (int)Interlocked.Read(ref _limit);
 
-    public void OpenTo(int messages) => Interlocked.Exchange(ref _limit, messages);
+    /// <summary>Lets the feeder go up to this many messages; never closes what is already open.</summary>
+    public void OpenTo(int messages)
+    {
+        long current;
+        do
+        {
+            current = Interlocked.Read(ref _limit);
+        }
+        while (messages > current && Interlocked.CompareExchange(ref _limit, messages, current) != current);
+    }
 }
