@@ -84,6 +84,9 @@ public static class ExpectedLayout
         new("KillSwitch", "kill-switch is false", variant => !variant.KillSwitch),
         new("ProcessedMessage", "idempotency is false", variant => !variant.Idempotency),
         new("OrderAmended", "ordering is false", variant => !variant.Ordering),
+        // The Database transport defaults to 8 in parallel (receives compete for the queue table's rows), brokers to 20.
+        new("\"MaxParallelism\": 20,", "the transport is Database", variant => variant.Transport == TransportKind.Database),
+        new("\"MaxParallelism\": 8,", "the transport is not Database", variant => variant.Transport != TransportKind.Database),
     ];
 
     /// <summary>Text that must not occur in any file or directory name (compared ignoring case).</summary>

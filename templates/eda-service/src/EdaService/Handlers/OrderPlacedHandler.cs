@@ -16,26 +16,39 @@ public sealed partial class OrderPlacedHandler(
     public async Task Handle(OrderPlaced message)
     {
         var order = Order.Accept(message, clock.GetUtcNow());
-
-        // Write and publish inside the unit of work: both commit together or not at all.
-        await unitOfWork.ExecuteAsync(nameof(OrderPlacedHandler), async cancellationToken =>
-        {
 #if (UseOrdering)
-            // OrderPlaced is version 1 of the order: once any version is here, it is stale.
-            if (await db.Orders.AnyAsync(o => o.Id == order.Id, cancellationToken))
-            {
-                return;
-            }
-
+        try
+        {
+            await PlaceAsync(order);
+        }
+        catch (DbUpdateException exception) when (DatabaseProvider.IsUniqueViolation(exception))
+        {
+            // OrderPlaced is version 1 of the order: once any version is stored, it is stale. Inserting and catching the
+            // key conflict (which rolled the unit of work back) saves a read per order over checking first.
+            LogStale(logger, order.Id);
+            return;
+        }
+#else
+        await PlaceAsync(order);
 #endif
+
+        LogAccepted(logger, order.Id, order.CustomerId);
+    }
+
+    // Write and publish inside the unit of work: both commit together or not at all.
+    private Task PlaceAsync(Order order) =>
+        unitOfWork.ExecuteAsync(nameof(OrderPlacedHandler), async cancellationToken =>
+        {
             db.Orders.Add(order);
             await db.SaveChangesAsync(cancellationToken);
             await bus.Publish(order.ToAcceptedEvent());
         });
 
-        LogAccepted(logger, order.Id, order.CustomerId);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted order {OrderId} for customer {CustomerId}")]
     private static partial void LogAccepted(ILogger logger, Guid orderId, string customerId);
+#if (UseOrdering)
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: ignored OrderPlaced, the order is already stored")]
+    private static partial void LogStale(ILogger logger, Guid orderId);
+#endif
 }

@@ -75,6 +75,26 @@ public sealed class OrderingTests(TestDatabase database)
     }
 
     [Fact]
+    public async Task A_late_OrderPlaced_for_a_stored_order_is_acknowledged_without_effect()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString, settings: FastGapRetries);
+        var placed = await service.PlaceOrderAsync();
+        await Eventually.Until(() => Task.FromResult(service.Observer.AcceptedFor(placed.OrderId)), d => d.Count > 0, "OrderAccepted");
+        await service.Observer.Bus.Publish(new OrderAmended(placed.OrderId, 2, 20m, DateTimeOffset.UtcNow));
+        await Eventually.Until(() => service.FindOrderAsync(placed.OrderId), o => o?.Version == 2, "version 2");
+
+        // The producer publishes OrderPlaced again (a retry with a new message id): version 1 is stale by now.
+        await service.Observer.Bus.Publish(placed with { Total = 99m });
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+
+        var order = await service.FindOrderAsync(placed.OrderId);
+        Assert.Equal(2, order!.Version);
+        Assert.Equal(20m, order.Total);
+        Assert.Single(service.Observer.AcceptedFor(placed.OrderId));
+        Assert.Empty(await service.ErrorQueueMessagesFor(placed.OrderId));
+    }
+
+    [Fact]
     public async Task Two_concurrent_updates_to_one_order_both_survive()
     {
         var slow = new SlowSaveInterceptor(TimeSpan.FromMilliseconds(300));

@@ -24,10 +24,7 @@ internal static partial class PublishedContractRule
             var text = Regex.Replace(source, @"^[ \t]*//.*$", "", RegexOptions.Multiline);
             foreach (Match call in OutgoingCall().Matches(text))
             {
-                // ITransport.Send(destination, transportMessage, transactionContext) moves a message that was already
-                // serialized (replay, forwarding); only the bus creates new ones.
-                var statementEnd = text.IndexOf(';', call.Index);
-                if (text[call.Index..(statementEnd < 0 ? text.Length : statementEnd)].Contains("TransactionContext", StringComparison.OrdinalIgnoreCase))
+                if (MovesSerializedMessage(text, call))
                 {
                     continue;
                 }
@@ -49,6 +46,41 @@ internal static partial class PublishedContractRule
         }
 
         return violations;
+    }
+
+    /// <summary>
+    /// ITransport.Send(destination, transportMessage, transactionContext) moves a message that was already serialized
+    /// (replay, forwarding, a transport decorator); only the bus creates new ones. Exactly that shape, three arguments
+    /// with a transaction context last: a bus call that merely mentions a transaction context is still checked.
+    /// </summary>
+    private static bool MovesSerializedMessage(string text, Match call)
+    {
+        var arguments = new List<string>();
+        var depth = 0;
+        var start = call.Groups["verb"].Index + call.Groups["verb"].Length + 1;
+        for (var i = start; i < text.Length && depth >= 0; i++)
+        {
+            switch (text[i])
+            {
+                case '(' or '[' or '{':
+                    depth++;
+                    break;
+                case ')' or ']' or '}':
+                    depth--;
+                    break;
+                case ',' when depth == 0:
+                    arguments.Add(text[start..i]);
+                    start = i + 1;
+                    break;
+            }
+
+            if (depth < 0)
+            {
+                arguments.Add(text[start..i]);
+            }
+        }
+
+        return arguments.Count == 3 && TransactionContextArgument().IsMatch(arguments[2]);
     }
 
     private static string? ResolveType(string text, string argument, ILookup<string, Type> returnTypes, IReadOnlyCollection<Type> contracts)
@@ -87,6 +119,9 @@ internal static partial class PublishedContractRule
     // as is (bus.Advanced.TransportMessage.Defer) is not a new message.
     [GeneratedRegex(@"(?<!TransportMessage)\.(?<verb>Publish|Send|SendLocal|Reply|(?<delayed>Defer|DeferLocal))\(\s*(?(delayed)[^,]+,\s*)(?<arg>new\s+\w+|\w+(?:\.\w+)*\(|\w+)", RegexOptions.ExplicitCapture)]
     private static partial Regex OutgoingCall();
+
+    [GeneratedRegex(@"(?i)(transaction)?context\s*$")]
+    private static partial Regex TransactionContextArgument();
 
     [GeneratedRegex(@"^new\s+(\w+)$")]
     private static partial Regex NewExpression();

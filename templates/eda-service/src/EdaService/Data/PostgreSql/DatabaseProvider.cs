@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Npgsql;
 
 namespace EdaService.Data;
 
@@ -11,6 +12,10 @@ internal static class DatabaseProvider
     /// </summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString);
+
+    /// <summary>The save inserted a row whose key (or another unique index) was already taken.</summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     /// <summary>PostgreSQL's system column xmin changes with every row update: no column to add or maintain.</summary>
     public static void UseConcurrencyToken<T>(EntityTypeBuilder<T> builder)

@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,6 +12,10 @@ internal static class DatabaseProvider
     /// </summary>
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlServer(connectionString);
+
+    /// <summary>The save inserted a row whose key (2627) or unique index (2601) was already taken.</summary>
+    public static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is SqlException { Number: 2627 or 2601 };
 
     /// <summary>A rowversion column: SQL Server changes it with every row update.</summary>
     public static void UseConcurrencyToken<T>(EntityTypeBuilder<T> builder)
