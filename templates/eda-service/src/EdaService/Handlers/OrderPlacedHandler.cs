@@ -21,10 +21,10 @@ public sealed partial class OrderPlacedHandler(
         {
             await PlaceAsync(order);
         }
-        catch (DbUpdateException exception) when (DatabaseProvider.IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (DatabaseProvider.IsDuplicateKey(exception, db.Orders.EntityType.FindPrimaryKey()!))
         {
             // OrderPlaced is version 1 of the order: once any version is stored, it is stale. Inserting and catching the
-            // key conflict (which rolled the unit of work back) saves a read per order over checking first.
+            // primary key conflict (which rolled the unit of work back) saves a read per order over checking first.
             LogStale(logger, order.Id);
             return;
         }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Npgsql;
 
@@ -13,9 +14,10 @@ internal static class DatabaseProvider
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString);
 
-    /// <summary>The save inserted a row whose key (or another unique index) was already taken.</summary>
-    public static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+    /// <summary>The save inserted a row whose <paramref name="key"/> was already taken (not any other unique index).</summary>
+    public static bool IsDuplicateKey(DbUpdateException exception, IReadOnlyKey key) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres
+        && postgres.ConstraintName == key.GetName();
 
     /// <summary>PostgreSQL's system column xmin changes with every row update: no column to add or maintain.</summary>
     public static void UseConcurrencyToken<T>(EntityTypeBuilder<T> builder)

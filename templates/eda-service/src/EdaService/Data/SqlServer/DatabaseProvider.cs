@@ -1,5 +1,6 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EdaService.Data;
@@ -13,9 +14,13 @@ internal static class DatabaseProvider
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlServer(connectionString);
 
-    /// <summary>The save inserted a row whose key (2627) or unique index (2601) was already taken.</summary>
-    public static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqlException { Number: 2627 or 2601 };
+    /// <summary>
+    /// The save inserted a row whose <paramref name="key"/> was already taken (2627, naming the constraint), not any
+    /// other unique index.
+    /// </summary>
+    public static bool IsDuplicateKey(DbUpdateException exception, IReadOnlyKey key) =>
+        exception.InnerException is SqlException { Number: 2627 } sql
+        && sql.Message.Contains($"'{key.GetName()}'", StringComparison.Ordinal);
 
     /// <summary>A rowversion column: SQL Server changes it with every row update.</summary>
     public static void UseConcurrencyToken<T>(EntityTypeBuilder<T> builder)
