@@ -56,6 +56,12 @@ public static class ApplicationServiceExtensions
 #if (UseDatabaseTransport)
         var configuredTransport = builder.AddDatabaseTransport();
 #endif
+#if (UseOutbox && UseDatabaseTransport && UsePostgreSql)
+        if (transport is null)
+        {
+            QueueTableOutgoingMessages.UseWhenQueuesShareTheDatabase(builder);
+        }
+#endif
 #if (UseValidation)
         builder.AddEventValidation();
 #endif

@@ -15,6 +15,7 @@ public static class OutboxServiceExtensions
     public static IHostApplicationBuilder AddAtomicOutbox(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<IUnitOfWork, OutboxUnitOfWork>();
+        builder.Services.AddSingleton<OutgoingMessages>();
         builder.Services.AddSingleton(new ConfigureRebus(ConfigureOutbox));
         OutboxStorage.AddMaintenance(builder);
         return builder;

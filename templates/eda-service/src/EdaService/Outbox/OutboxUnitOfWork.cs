@@ -9,9 +9,9 @@ namespace EdaService.Outbox;
 /// <summary>
 /// One transaction for the business write and the outgoing messages: EF Core and the outbox share the connection and
 /// transaction, a nested Rebus scope collects what the work publishes, and completing the scope inserts the outbox
-/// rows before the single commit. Nothing is committed or sent if any step fails.
+/// rows (see <see cref="OutgoingMessages"/>) before the single commit. Nothing is committed or sent if any step fails.
 /// </summary>
-internal sealed class OutboxUnitOfWork(EdaServiceDbContext db) : IUnitOfWork
+internal sealed class OutboxUnitOfWork(EdaServiceDbContext db, OutgoingMessages outgoing) : IUnitOfWork
 {
     public async Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
     {
@@ -29,7 +29,7 @@ internal sealed class OutboxUnitOfWork(EdaServiceDbContext db) : IUnitOfWork
                 scope.TransactionContext.Items[StepContext.StepContextKey] = incoming;
             }
 
-            OutboxStorage.Enlist(scope, db.Database.GetDbConnection(), transaction.GetDbTransaction());
+            outgoing.Enlist(scope, db.Database.GetDbConnection(), transaction.GetDbTransaction());
             await work(cancellationToken);
             await scope.CompleteAsync();
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using EdaService.IntegrationTests.Infrastructure;
+using EdaService.IntegrationTests.Outbox;
 using EdaService.Observability;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,7 +29,7 @@ public sealed class OutboxBacklogTests(TestDatabase database)
     [Fact]
     public async Task An_unsent_row_shows_as_pending_with_a_growing_lag_and_both_return_to_zero_once_sent()
     {
-        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString);
+        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString, settings: OutboxTable.Settings(database.ConnectionString));
         var monitor = service.Services.GetRequiredService<OutboxBacklogMonitor>();
         using var gauges = new GaugeReader(service.Services.GetRequiredService<IMeterFactory>());
 

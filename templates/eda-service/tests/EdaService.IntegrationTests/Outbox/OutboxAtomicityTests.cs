@@ -5,7 +5,10 @@ using Rebus.Messages;
 
 namespace EdaService.IntegrationTests.Outbox;
 
-/// <summary>The business write and the outgoing messages commit together or not at all, proven by injecting faults.</summary>
+/// <summary>
+/// The business write and the outgoing messages commit together or not at all, proven by injecting faults; here through
+/// the outbox table (QueueTableSendTests covers the Database transport's queues in the business database).
+/// </summary>
 public sealed class OutboxAtomicityTests(TestDatabase database)
 {
     /// <summary>Longer than the outbox forwarder's 1 s polling interval, so anything that would be sent has been.</summary>
@@ -16,7 +19,7 @@ public sealed class OutboxAtomicityTests(TestDatabase database)
     {
         var fault = new FailAfterSaveInterceptor();
         await using var service = await ServiceUnderTest.StartAsync(
-            database.ConnectionString, services => services.AddSingleton<IInterceptor>(fault));
+            database.ConnectionString, services => services.AddSingleton<IInterceptor>(fault), settings: OutboxTable.Settings(database.ConnectionString));
 
         var placed = await service.PlaceOrderAsync();
 
@@ -31,7 +34,7 @@ public sealed class OutboxAtomicityTests(TestDatabase database)
     [Fact]
     public async Task A_failure_at_the_outbox_insert_leaves_no_business_row()
     {
-        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString);
+        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString, settings: OutboxTable.Settings(database.ConnectionString));
         await using (await FaultInjection.FailOutboxInsertsAsync(database.ConnectionString))
         {
             var placed = await service.PlaceOrderAsync();
@@ -46,7 +49,7 @@ public sealed class OutboxAtomicityTests(TestDatabase database)
     [Fact]
     public async Task A_crash_between_the_forwarders_send_and_its_mark_resends_with_the_same_message_id()
     {
-        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString);
+        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString, settings: OutboxTable.Settings(database.ConnectionString));
         await using (await FaultInjection.FailFirstForwarderCommitAsync(database.ConnectionString))
         {
             var placed = await service.PlaceOrderAsync();

@@ -1,4 +1,5 @@
 using Rebus.Config;
+using Rebus.PostgreSql;
 
 namespace EdaService.Messaging.DatabaseTransport;
 
@@ -11,7 +12,8 @@ internal static class DatabaseQueues
     public static void Configure(RebusConfigurer rebus, string connectionString, string inputQueue)
     {
         rebus
-            .Transport(t => t.UsePostgreSql(connectionString, MessagesTable, inputQueue))
+            .Transport(t => t.UsePostgreSql(
+                new PostgreSqlBusinessTransaction(new PostgresConnectionHelper(connectionString)), MessagesTable, inputQueue))
             // Centralized: every service reading this database sees the same subscribers, so publishing needs no routing.
             .Subscriptions(s => s.StoreInPostgres(connectionString, SubscriptionsTable, isCentralized: true));
         PostgreSqlReceiveIndexes.Configure(rebus, connectionString);

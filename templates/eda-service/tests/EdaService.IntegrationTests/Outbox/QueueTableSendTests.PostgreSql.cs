@@ -1,0 +1,102 @@
+using EdaService.IntegrationTests.Infrastructure;
+using EdaService.Messaging.DatabaseTransport;
+using Rebus.Messages;
+
+namespace EdaService.IntegrationTests.Outbox;
+
+/// <summary>
+/// On the Database transport with the queues in the business database, outgoing messages are inserted into the queue
+/// table inside the business transaction, with no outbox row. Atomic, proven by faults the database injects at the
+/// queue insert and at the commit.
+/// </summary>
+public sealed class QueueTableSendTests(TestDatabase database)
+{
+    private static readonly TimeSpan SendGrace = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public async Task An_event_reaches_its_subscriber_without_an_outbox_row()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString);
+        await using (await FaultInjection.FailOutboxInsertsAsync(database.ConnectionString))
+        {
+            var placed = await service.PlaceOrderAsync();
+
+            await Eventually.Until(() => Task.FromResult(service.Observer.AcceptedFor(placed.OrderId)), d => d.Count > 0, "OrderAccepted");
+            Assert.NotNull(await service.FindOrderAsync(placed.OrderId));
+            Assert.Empty(await service.ErrorQueueMessagesFor(placed.OrderId));
+        }
+    }
+
+    [Fact]
+    public async Task A_failure_at_the_queue_insert_leaves_no_business_row()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString);
+        await using (await InstallAsync(FailObserverQueueInserts, RemoveObserverQueueFault))
+        {
+            var placed = await service.PlaceOrderAsync();
+
+            var failed = await Eventually.Until(() => service.ErrorQueueMessagesFor(placed.OrderId), m => m.Count > 0, "the error queue");
+            Assert.Null(await service.FindOrderAsync(placed.OrderId));
+            Assert.Empty(service.Observer.AcceptedFor(placed.OrderId));
+            Assert.Contains("injected fault: queue insert", failed[0].Headers[Headers.ErrorDetails]);
+        }
+    }
+
+    [Fact]
+    public async Task A_failure_at_commit_after_the_event_was_queued_keeps_neither()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString);
+        await using (await InstallAsync(FailOrderCommits, RemoveOrderCommitFault))
+        {
+            var placed = await service.PlaceOrderAsync();
+
+            var failed = await Eventually.Until(() => service.ErrorQueueMessagesFor(placed.OrderId), m => m.Count > 0, "the error queue");
+            await Task.Delay(SendGrace, TestContext.Current.CancellationToken);
+            Assert.Null(await service.FindOrderAsync(placed.OrderId));
+            Assert.Empty(service.Observer.AcceptedFor(placed.OrderId));
+            Assert.Contains("injected fault: commit", failed[0].Headers[Headers.ErrorDetails]);
+        }
+    }
+
+    // Only the observer's queue (observer-<id>): the service's error queue must still take the failed message.
+    private const string FailObserverQueueInserts = $"""
+        CREATE FUNCTION eda_fault_queue_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NEW.recipient LIKE 'observer-%' THEN
+                RAISE EXCEPTION 'injected fault: queue insert';
+            END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER eda_fault_queue_insert BEFORE INSERT ON "{DatabaseQueues.MessagesTable}"
+            FOR EACH ROW EXECUTE FUNCTION eda_fault_queue_insert();
+        """;
+
+    private const string RemoveObserverQueueFault = $"""
+        DROP TRIGGER IF EXISTS eda_fault_queue_insert ON "{DatabaseQueues.MessagesTable}";
+        DROP FUNCTION IF EXISTS eda_fault_queue_insert();
+        """;
+
+    // A deferred constraint trigger fires at COMMIT, after the order and the event were both written.
+    private const string FailOrderCommits = """
+        CREATE FUNCTION eda_fault_order_commit() RETURNS trigger LANGUAGE plpgsql
+            AS $$ BEGIN RAISE EXCEPTION 'injected fault: commit'; END $$;
+        CREATE CONSTRAINT TRIGGER eda_fault_order_commit AFTER INSERT ON "Orders"
+            DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION eda_fault_order_commit();
+        """;
+
+    private const string RemoveOrderCommitFault = """
+        DROP TRIGGER IF EXISTS eda_fault_order_commit ON "Orders";
+        DROP FUNCTION IF EXISTS eda_fault_order_commit();
+        """;
+
+    private async Task<IAsyncDisposable> InstallAsync(string install, string remove)
+    {
+        await DatabaseServer.ExecuteAsync(database.ConnectionString, install);
+        return new Removal(() => DatabaseServer.ExecuteAsync(database.ConnectionString, remove));
+    }
+
+    private sealed class Removal(Func<Task> remove) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await remove();
+    }
+}
