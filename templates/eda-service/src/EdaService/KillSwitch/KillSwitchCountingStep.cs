@@ -10,6 +10,8 @@ namespace EdaService.KillSwitch;
 [StepDocumentation("Kill switch: counts each delivery attempt's outcome.")]
 internal sealed class KillSwitchCountingStep(KillSwitchStateMachine killSwitch, FailureClassifier classifier) : IIncomingStep
 {
+    public static readonly TimeSpan FailedMessageHold = TimeSpan.FromMilliseconds(100);
+
     public async Task Process(IncomingStepContext context, Func<Task> next)
     {
         var admission = context.Load<Admission>() ?? Admission.Pass;
@@ -21,14 +23,36 @@ internal sealed class KillSwitchCountingStep(KillSwitchStateMachine killSwitch, 
         {
             var messageId = context.Load<TransportMessage>().Headers.GetValueOrDefault(Headers.MessageId) ?? "";
             var deserialized = context.Load<Message>() is not null;
-            if (classifier.Counts(exception, messageId, deserialized, context.Load<CancellationToken>()))
+            var busStopping = context.Load<CancellationToken>();
+            if (classifier.Counts(exception, messageId, deserialized, busStopping))
             {
                 killSwitch.RecordFailure(admission, exception);
+                await HoldAsync(busStopping);
             }
 
             throw;
         }
 
         killSwitch.RecordSuccess(admission);
+    }
+
+    /// <summary>
+    /// Keeps a failed message (and its lock) a moment before it goes back. Returned at once it is the head of the queue
+    /// again and the next free slot retries it straight away: in an outage that failing fast (connection refused), one
+    /// message used up its delivery attempts and was dead-lettered before the failures of the others tripped the switch.
+    /// Held, the other slots take other messages, so the switch trips after about FailureThreshold / MaxParallelism
+    /// attempts per message, within MaxDeliveryAttempts while MaxParallelism x (MaxDeliveryAttempts - 1) reaches
+    /// FailureThreshold. A poison message pays the hold once per attempt.
+    /// </summary>
+    private static async Task HoldAsync(CancellationToken busStopping)
+    {
+        try
+        {
+            await Task.Delay(FailedMessageHold, busStopping);
+        }
+        catch (OperationCanceledException) when (busStopping.IsCancellationRequested)
+        {
+            // Shutting down: the failure goes on to the retry step without waiting.
+        }
     }
 }

@@ -1,0 +1,25 @@
+using Rebus.Retry;
+
+namespace EdaService.KillSwitch;
+
+/// <summary>
+/// After each failed attempt Rebus asks whether the message has failed too many times and goes to the error queue. While
+/// the switch is not closed the answer is no: the failure is part of what tripped it (an outage, a flood), so the message
+/// goes back to the queue and waits with the others instead of being dead-lettered for a failure that stopping is meant
+/// to ride out. Rejections (fail-fast) do not ask and still go to the error queue at once.
+/// </summary>
+internal sealed class KillSwitchErrorTracker(IErrorTracker inner, KillSwitchStateMachine killSwitch) : IErrorTracker
+{
+    public Task RegisterError(string messageId, Exception exception) => inner.RegisterError(messageId, exception);
+
+    public Task CleanUp(string messageId) => inner.CleanUp(messageId);
+
+    public async Task<bool> HasFailedTooManyTimes(string messageId) =>
+        killSwitch.State == KillSwitchState.Closed && await inner.HasFailedTooManyTimes(messageId);
+
+    public Task<string> GetFullErrorDescription(string messageId) => inner.GetFullErrorDescription(messageId);
+
+    public Task<IReadOnlyList<ExceptionInfo>> GetExceptions(string messageId) => inner.GetExceptions(messageId);
+
+    public Task MarkAsFinal(string messageId) => inner.MarkAsFinal(messageId);
+}
