@@ -19,6 +19,13 @@ public sealed record SoakOptions
 
     public bool SecondInstance { get; init; } = true;
 
+    /// <summary>
+    /// The queues in the business database (the Database transport's default) instead of a cluster of their own: outgoing
+    /// messages then go straight into the queue table in the business transaction, not through the outbox. An outage
+    /// would stop the queues too, so this mode runs without one.
+    /// </summary>
+    public bool SharedDatabase { get; init; }
+
     public int Seed { get; init; } = Random.Shared.Next(1, 1_000_000);
 
     /// <summary>First port to try for the two PostgreSQL clusters.</summary>
@@ -42,6 +49,7 @@ public sealed record SoakOptions
           --outage-seconds S    how long the business database is stopped (default 30; 0 skips the outage)
           --cool-down-seconds C KillSwitch:CoolDown of the service (default 20)
           --single-instance     no second instance competing on the queue
+          --shared-database     queues in the business database (no outbox; needs --outage-seconds 0)
           --seed X              random seed (kill moments, ids); printed in the summary
           --port P              first port for the PostgreSQL clusters (default 55441)
           --drain-timeout-seconds S  wait this long without progress before verifying (default 120)
@@ -65,6 +73,7 @@ public sealed record SoakOptions
                 "--outage-seconds" => options with { Outage = TimeSpan.FromSeconds(Number()) },
                 "--cool-down-seconds" => options with { KillSwitchCoolDown = TimeSpan.FromSeconds(Number()) },
                 "--single-instance" => options with { SecondInstance = false },
+                "--shared-database" => options with { SharedDatabase = true },
                 "--seed" => options with { Seed = Number() },
                 "--port" => options with { PortBase = Number() },
                 "--drain-timeout-seconds" => options with { DrainTimeout = TimeSpan.FromSeconds(Number()) },
@@ -77,6 +86,11 @@ public sealed record SoakOptions
         if (options.Messages < 1 || options.VersionsPerOrder < 1 || options.Kills < 0 || options.KillSwitchCoolDown < TimeSpan.FromSeconds(1))
         {
             throw new ArgumentException($"--messages and --versions must be at least 1, --kills at least 0, --cool-down-seconds at least 1.\n{Usage}");
+        }
+
+        if (options.SharedDatabase && options.Outage > TimeSpan.Zero)
+        {
+            throw new ArgumentException($"--shared-database needs --outage-seconds 0: stopping the business database would stop the queues too.\n{Usage}");
         }
 
         return options;

@@ -21,6 +21,9 @@ public static class SoakReport
         Line("SIGKILLs", $"{result.Kills.Count} ({result.Kills.Count(k => k.OutboxRows > 0)} with unsent outbox rows, " +
                          $"up to {result.Kills.Select(k => k.OutboxRows).DefaultIfEmpty(0).Max()})");
         Line("process starts (incl. restarts)", result.Starts);
+        Line("queues", options.SharedDatabase
+            ? "in the business database (events sent through the queue table, no outbox)"
+            : "in a cluster of their own (events sent through the outbox)");
         Line("instances", options.SecondInstance ? "2 (second one competing from 15% to 85% of the feed)" : "1");
         Line("OrderAccepted events delivered", ledger.EventsDelivered);
         Line("redeliveries seen downstream", ledger.MessagesRedelivered == 0

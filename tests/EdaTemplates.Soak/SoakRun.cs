@@ -11,7 +11,8 @@ using Npgsql;
 namespace EdaTemplates.Soak;
 
 /// <summary>
-/// One soak run: two PostgreSQL clusters (the queues, as the broker, and the business database that goes down), the
+/// One soak run: two PostgreSQL clusters (the queues, as the broker, and the business database that goes down; or one
+/// holding both with <see cref="SoakOptions.SharedDatabase"/>), the
 /// generated service as real processes, the feed, the disruptions, the wait until everything settled, the verdict.
 /// </summary>
 public static class SoakRun
@@ -37,16 +38,20 @@ public static class SoakRun
         progress($"work directory {work}; seed {options.Seed}");
         var binaries = PostgresBinaries.Find() ?? throw new InvalidOperationException(PostgresBinaries.MissingReason());
         var ports = new HashSet<int>();
-        var queues = new PostgresCluster("queues", binaries, Path.Combine(work, "pg-queues"), PostgresCluster.FreePort(options.PortBase, ports));
         var business = new PostgresCluster("business", binaries, Path.Combine(work, "pg-business"), PostgresCluster.FreePort(options.PortBase, ports));
+        var queues = options.SharedDatabase
+            ? business
+            : new PostgresCluster("queues", binaries, Path.Combine(work, "pg-queues"), PostgresCluster.FreePort(options.PortBase, ports));
         var instances = new List<ServiceProcess>();
         DownstreamConsumer? downstream = null;
         var passed = false;
         try
         {
             var build = ServiceBuild.CreateAsync(ServiceBuild.FindRepositoryRoot(), work, progress);
-            await Task.WhenAll(build, queues.InitAndStartAsync(), business.InitAndStartAsync());
-            progress($"PostgreSQL: queues on port {queues.Port}, business database on port {business.Port}");
+            await Task.WhenAll(build, business.InitAndStartAsync(), options.SharedDatabase ? Task.CompletedTask : queues.InitAndStartAsync());
+            progress(options.SharedDatabase
+                ? $"PostgreSQL: queues in the business database, port {business.Port}"
+                : $"PostgreSQL: queues on port {queues.Port}, business database on port {business.Port}");
 
             var log = new ServiceLog();
             var environment = ServiceEnvironment(options, business, queues);
@@ -110,7 +115,11 @@ public static class SoakRun
                 await downstream.DisposeAsync();
             }
 
-            await queues.DestroyAsync();
+            if (!options.SharedDatabase)
+            {
+                await queues.DestroyAsync();
+            }
+
             await business.DestroyAsync();
             if (passed && !options.KeepWorkDirectory)
             {
@@ -124,7 +133,8 @@ public static class SoakRun
         ["DOTNET_ENVIRONMENT"] = "Production",
         ["Database__ConnectionString"] = business.ConnectionString,
         // The queues live in their own cluster, as on a broker: the business database can go down while they stay up.
-        ["DatabaseTransport__ConnectionString"] = queues.ConnectionString,
+        // Shared, the setting stays empty, as generated: the service then sends through the queue table, not the outbox.
+        ["DatabaseTransport__ConnectionString"] = options.SharedDatabase ? null : queues.ConnectionString,
         ["Messaging__InputQueue"] = InputQueue,
         ["Messaging__ErrorQueue"] = ErrorQueue,
         ["KillSwitch__CoolDown"] = options.KillSwitchCoolDown.ToString("c"),

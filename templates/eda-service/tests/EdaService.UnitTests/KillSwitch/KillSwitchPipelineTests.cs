@@ -131,6 +131,25 @@ public sealed class KillSwitchPipelineTests : IDisposable
         Assert.Equal(deadLettered, _network.GetCount(ErrorQueue));
     }
 
+    [Fact]
+    public async Task A_poison_message_at_the_head_of_the_queue_is_dead_lettered_after_its_attempts_as_failed_probes()
+    {
+        Start(parallelism: 5);
+        var deadLettered = await TripWithFailuresAsync();
+        _events.Clear();
+        await Send("fail", "poison");
+
+        // Failures while the switch is open dead-letter nothing, but a probe's count: else a poison head of the queue
+        // would fail every probe and hold the service stopped for good.
+        for (var probe = 1; probe <= 2; probe++)
+        {
+            _clock.Advance(KillSwitchFactory.Options().CoolDown);
+            await Until(() => _killSwitch.State == KillSwitchState.Open && _events.Count(e => e == "end poison") == probe, $"failed probe {probe}");
+        }
+
+        await Until(() => _network.GetCount(ErrorQueue) == deadLettered + 1, "the poison message in the error queue after its second failed probe");
+    }
+
     /// <summary>
     /// Trips the switch with 10 failed attempts of 5 messages. Those whose last attempt failed before the trip are
     /// dead-lettered (the number is returned); the one that tripped it, and any failing in the moment after, go back to
