@@ -57,6 +57,48 @@ public sealed class ReceiveIndexTests(TestDatabase database)
         }
     }
 
+    [Fact]
+    public async Task Missing_indexes_are_built_at_startup()
+    {
+        await (await ServiceUnderTest.StartAsync(database.ConnectionString)).DisposeAsync();
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await ExecuteAsync(connection, $"""
+            DROP INDEX "ix_{DatabaseQueues.MessagesTable}_receive_order";
+            DROP INDEX "ix_{DatabaseQueues.MessagesTable}_id";
+            """);
+
+        await (await ServiceUnderTest.StartAsync(database.ConnectionString)).DisposeAsync();
+
+        await using var valid = new NpgsqlCommand($"""
+            SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            WHERE c.relname IN ('ix_{DatabaseQueues.MessagesTable}_receive_order', 'ix_{DatabaseQueues.MessagesTable}_id') AND i.indisvalid
+            """, connection);
+        Assert.Equal(2L, await valid.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_instance_starts_while_another_holds_a_receive_open()
+    {
+        // The table and its indexes exist, as when an instance restarts beside running ones.
+        await (await ServiceUnderTest.StartAsync(database.ConnectionString)).DisposeAsync();
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var receive = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
+
+        // A receive in progress: its DELETE holds the table's ROW EXCLUSIVE lock until the handler's transaction ends.
+        // CREATE INDEX IF NOT EXISTS waited for it (SHARE lock) and the start timed out.
+        await using (var delete = new NpgsqlCommand(
+            $"""DELETE FROM "{DatabaseQueues.MessagesTable}" WHERE recipient = '{StoppedSubscriber}'""", connection, receive))
+        {
+            await delete.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString);
+        var placed = await service.PlaceOrderAsync();
+        await Eventually.Until(() => service.FindOrderAsync(placed.OrderId), order => order is not null, "the order, handled while the receive stays open");
+    }
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
