@@ -39,6 +39,13 @@ internal sealed class ChaosRunner(
             var step = plan[index];
             while (feeder.Sent < Threshold(step) && !feeding.IsCompleted)
             {
+                // The feeder holds back while the backlog is full: with no instance left to consume it would wait for good.
+                if (!first.IsRunning && !second.IsRunning)
+                {
+                    throw new InvalidOperationException(
+                        $"No service instance is running: {string.Join("; ", first.UnexpectedExits.Concat(second.UnexpectedExits))}");
+                }
+
                 await Task.Delay(20, cancellationToken);
             }
 
