@@ -7,18 +7,14 @@ namespace EdaTemplates.Soak.Downstream;
 /// <summary>Reads the queue database: how many messages wait in a queue, and what the error queue holds.</summary>
 internal sealed class QueueProbe(NpgsqlDataSource queues, string messagesTable)
 {
-    public Task<int> CountAsync(string queue) => DbRetry.RunAsync(async () =>
-    {
-        await using var command = queues.CreateCommand($"SELECT count(*) FROM \"{messagesTable}\" WHERE recipient = @queue");
-        command.Parameters.AddWithValue("queue", queue);
-        return Convert.ToInt32(await command.ExecuteScalarAsync());
-    });
+    public Task<int> CountAsync(string queue) => CountAsync(queue, "");
 
     /// <summary>Messages a worker could take now: deferred ones (visible later) do not count.</summary>
-    public Task<int> CountReceivableAsync(string queue) => DbRetry.RunAsync(async () =>
+    public Task<int> CountReceivableAsync(string queue) => CountAsync(queue, " AND visible <= clock_timestamp()");
+
+    private Task<int> CountAsync(string queue, string condition) => DbRetry.RunAsync(async () =>
     {
-        await using var command = queues.CreateCommand(
-            $"SELECT count(*) FROM \"{messagesTable}\" WHERE recipient = @queue AND visible <= clock_timestamp()");
+        await using var command = queues.CreateCommand($"SELECT count(*) FROM \"{messagesTable}\" WHERE recipient = @queue{condition}");
         command.Parameters.AddWithValue("queue", queue);
         return Convert.ToInt32(await command.ExecuteScalarAsync());
     });

@@ -27,32 +27,20 @@ internal sealed class KillSwitchCountingStep(KillSwitchStateMachine killSwitch, 
             if (classifier.Counts(exception, messageId, deserialized, busStopping))
             {
                 killSwitch.RecordFailure(admission, exception);
-                await HoldAsync(busStopping);
+
+                // Keeps the failed message (and its lock) a moment before it goes back. Returned at once it is the head
+                // of the queue again and the next free slot retries it straight away: in an outage that fails fast
+                // (connection refused), one message used up its delivery attempts and was dead-lettered before the
+                // others' failures tripped the switch. Held, the other slots take other messages, so the switch trips
+                // after about FailureThreshold / MaxParallelism attempts per message, within MaxDeliveryAttempts while
+                // MaxParallelism x (MaxDeliveryAttempts - 1) reaches FailureThreshold. A poison message pays the hold
+                // once per attempt; at shutdown the failure goes on without waiting.
+                await KillSwitchGateStep.HoldAsync(Task.Delay(FailedMessageHold, busStopping), busStopping);
             }
 
             throw;
         }
 
         killSwitch.RecordSuccess(admission);
-    }
-
-    /// <summary>
-    /// Keeps a failed message (and its lock) a moment before it goes back. Returned at once it is the head of the queue
-    /// again and the next free slot retries it straight away: in an outage that failing fast (connection refused), one
-    /// message used up its delivery attempts and was dead-lettered before the failures of the others tripped the switch.
-    /// Held, the other slots take other messages, so the switch trips after about FailureThreshold / MaxParallelism
-    /// attempts per message, within MaxDeliveryAttempts while MaxParallelism x (MaxDeliveryAttempts - 1) reaches
-    /// FailureThreshold. A poison message pays the hold once per attempt.
-    /// </summary>
-    private static async Task HoldAsync(CancellationToken busStopping)
-    {
-        try
-        {
-            await Task.Delay(FailedMessageHold, busStopping);
-        }
-        catch (OperationCanceledException) when (busStopping.IsCancellationRequested)
-        {
-            // Shutting down: the failure goes on to the retry step without waiting.
-        }
     }
 }

@@ -57,7 +57,8 @@ internal sealed class KillSwitchGateStep(KillSwitchStateMachine killSwitch) : II
     private static void ReturnToQueue(IncomingStepContext context) =>
         context.Load<ITransactionContext>().SetResult(commit: false, ack: false);
 
-    private static async Task<bool> HoldAsync(Task task, CancellationToken busStopping)
+    /// <summary>Waits for <paramref name="task"/>; false when the bus began stopping first.</summary>
+    internal static async Task<bool> HoldAsync(Task task, CancellationToken busStopping)
     {
         try
         {

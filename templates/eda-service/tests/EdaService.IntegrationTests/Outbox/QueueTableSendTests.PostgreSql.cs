@@ -31,7 +31,7 @@ public sealed class QueueTableSendTests(TestDatabase database)
     public async Task A_failure_at_the_queue_insert_leaves_no_business_row()
     {
         await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString);
-        await using (await InstallAsync(FailObserverQueueInserts, RemoveObserverQueueFault))
+        await using (await FaultInjection.InstallAsync(database.ConnectionString, FailObserverQueueInserts, RemoveObserverQueueFault))
         {
             var placed = await service.PlaceOrderAsync();
 
@@ -46,7 +46,7 @@ public sealed class QueueTableSendTests(TestDatabase database)
     public async Task A_failure_at_commit_after_the_event_was_queued_keeps_neither()
     {
         await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString);
-        await using (await InstallAsync(FailOrderCommits, RemoveOrderCommitFault))
+        await using (await FaultInjection.InstallAsync(database.ConnectionString, FailOrderCommits, RemoveOrderCommitFault))
         {
             var placed = await service.PlaceOrderAsync();
 
@@ -88,15 +88,4 @@ public sealed class QueueTableSendTests(TestDatabase database)
         DROP TRIGGER IF EXISTS eda_fault_order_commit ON "Orders";
         DROP FUNCTION IF EXISTS eda_fault_order_commit();
         """;
-
-    private async Task<IAsyncDisposable> InstallAsync(string install, string remove)
-    {
-        await DatabaseServer.ExecuteAsync(database.ConnectionString, install);
-        return new Removal(() => DatabaseServer.ExecuteAsync(database.ConnectionString, remove));
-    }
-
-    private sealed class Removal(Func<Task> remove) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await remove();
-    }
 }

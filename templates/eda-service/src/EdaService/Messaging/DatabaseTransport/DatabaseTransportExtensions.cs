@@ -15,10 +15,13 @@ public static class DatabaseTransportExtensions
         builder.Services.AddOptions<DatabaseTransportOptions>().BindConfiguration(DatabaseTransportOptions.SectionName);
         return (rebus, services) =>
         {
-            var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
-            var queues = services.GetRequiredService<IOptions<DatabaseTransportOptions>>().Value.EffectiveConnectionString(database);
             var inputQueue = services.GetRequiredService<IOptions<MessagingOptions>>().Value.InputQueue;
-            DatabaseQueues.Configure(rebus, queues, inputQueue);
+            DatabaseQueues.Configure(rebus, QueuesConnectionString(services), inputQueue);
         };
     }
+
+    /// <summary>The queues' connection string: <c>DatabaseTransport:ConnectionString</c>, else the service's database.</summary>
+    internal static string QueuesConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DatabaseTransportOptions>>().Value
+            .EffectiveConnectionString(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
 }

@@ -16,6 +16,7 @@ namespace EdaService.Messaging.DatabaseTransport;
 internal sealed class PostgreSqlReceiveIndexes(ITransport transport, string connectionString) : ITransport, IInitializable
 {
     private const string Table = DatabaseQueues.MessagesTable;
+    private const string BuildLock = $"hashtext('{Table}: receive indexes')";
 
     private static readonly (string Name, string Columns)[] Indexes =
     [
@@ -46,7 +47,7 @@ internal sealed class PostgreSqlReceiveIndexes(ITransport transport, string conn
             return;
         }
 
-        Execute(connection, $"SELECT pg_advisory_lock(hashtext('{Table}: receive indexes'))");
+        Execute(connection, $"SELECT pg_advisory_lock({BuildLock})");
         try
         {
             foreach (var (name, columns) in Missing(connection))
@@ -58,7 +59,7 @@ internal sealed class PostgreSqlReceiveIndexes(ITransport transport, string conn
         }
         finally
         {
-            Execute(connection, $"SELECT pg_advisory_unlock(hashtext('{Table}: receive indexes'))");
+            Execute(connection, $"SELECT pg_advisory_unlock({BuildLock})");
         }
     }
 

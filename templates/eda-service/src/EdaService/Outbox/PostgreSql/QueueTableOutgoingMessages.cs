@@ -25,7 +25,6 @@ internal sealed class QueueTableOutgoingMessages : OutgoingMessages
         builder.Services.AddSingleton<OutgoingMessages>(services =>
         {
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString;
-            var queues = services.GetRequiredService<IOptions<DatabaseTransportOptions>>().Value.EffectiveConnectionString(database);
-            return queues == database ? new QueueTableOutgoingMessages() : new OutgoingMessages();
+            return DatabaseTransportExtensions.QueuesConnectionString(services) == database ? new QueueTableOutgoingMessages() : new OutgoingMessages();
         });
 }

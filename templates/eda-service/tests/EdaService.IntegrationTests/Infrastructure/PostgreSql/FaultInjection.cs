@@ -40,7 +40,8 @@ internal static class FaultInjection
         DROP SEQUENCE IF EXISTS eda_fault_forwarder_commit;
         """);
 
-    private static async Task<IAsyncDisposable> InstallAsync(string connectionString, string install, string remove)
+    /// <summary>Runs <paramref name="install"/>; disposing the result runs <paramref name="remove"/>.</summary>
+    public static async Task<IAsyncDisposable> InstallAsync(string connectionString, string install, string remove)
     {
         await DatabaseServer.ExecuteAsync(connectionString, install);
         return new Removal(() => DatabaseServer.ExecuteAsync(connectionString, remove));
