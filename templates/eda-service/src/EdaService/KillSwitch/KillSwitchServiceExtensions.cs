@@ -20,6 +20,7 @@ public static class KillSwitchServiceExtensions
         services.AddMetrics();
         services.AddSingleton<KillSwitchStateMachine>();
         services.AddSingleton<IKillSwitch>(provider => provider.GetRequiredService<KillSwitchStateMachine>());
+        services.AddHostedService<OutageCoverageCheck>();
         services.AddHostedService<ConsumptionController>();
         services.AddHostedService<OperatorTripWatcher>();
         services.AddSingleton(new ConfigureRebus(KillSwitchPipeline.Configure));
