@@ -1,5 +1,8 @@
+using System.Text;
+using EdaService.Contracts;
 using EdaService.IntegrationTests.Infrastructure;
 using EdaService.Messaging.DatabaseTransport;
+using Rebus.Extensions;
 using Rebus.Messages;
 
 namespace EdaService.IntegrationTests.Outbox;
@@ -57,6 +60,43 @@ public sealed class QueueTableSendTests(TestDatabase database)
             Assert.Contains("injected fault: commit", failed[0].Headers[Headers.ErrorDetails]);
         }
     }
+
+    [Fact]
+    public async Task An_event_goes_to_the_subscribers_the_business_transaction_sees()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString);
+        await using (await FaultInjection.InstallAsync(database.ConnectionString, SubscribeWithEachOrder, RemoveSubscribeWithEachOrder))
+        {
+            var placed = await service.PlaceOrderAsync();
+
+            await Eventually.Until(() => Task.FromResult(service.Observer.AcceptedFor(placed.OrderId)), d => d.Count > 0, "OrderAccepted");
+            // The subscription is written in the handler's transaction, with its order: a lookup on a connection of its
+            // own cannot see it before the commit, and the event would not be there.
+            var delivered = await service.MessagesInAsync(SubscriberInTransaction);
+            Assert.Contains(delivered, m => Encoding.UTF8.GetString(m.Body).Contains(placed.OrderId.ToString(), StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    private const string SubscriberInTransaction = "eda-test-subscriber-in-transaction";
+
+    private static readonly string SubscribeWithEachOrder = $"""
+        CREATE FUNCTION eda_test_subscribe_with_order() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO "{DatabaseQueues.SubscriptionsTable}" (topic, address)
+                VALUES ('{typeof(OrderAccepted).GetSimpleAssemblyQualifiedName()}', '{SubscriberInTransaction}')
+                ON CONFLICT DO NOTHING;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER eda_test_subscribe_with_order AFTER INSERT ON "Orders"
+            FOR EACH ROW EXECUTE FUNCTION eda_test_subscribe_with_order();
+        """;
+
+    private const string RemoveSubscribeWithEachOrder = $"""
+        DROP TRIGGER IF EXISTS eda_test_subscribe_with_order ON "Orders";
+        DROP FUNCTION IF EXISTS eda_test_subscribe_with_order();
+        DELETE FROM "{DatabaseQueues.SubscriptionsTable}" WHERE address = '{SubscriberInTransaction}';
+        DELETE FROM "{DatabaseQueues.MessagesTable}" WHERE recipient = '{SubscriberInTransaction}';
+        """;
 
     // Only the observer's queue (observer-<id>): the service's error queue must still take the failed message.
     private const string FailObserverQueueInserts = $"""

@@ -19,9 +19,11 @@ internal sealed class PostgreSqlBusinessTransaction(IPostgresConnectionProvider 
         scope.TransactionContext.Items[ConnectionKey] =
             new PostgresConnection((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, managedExternally: true);
 
+    /// <summary>The business connection and transaction enlisted in this context, if any.</summary>
+    public static PostgresConnection? Enlisted(ITransactionContext? context) =>
+        context?.Items.TryGetValue(ConnectionKey, out var enlisted) == true ? (PostgresConnection)enlisted : null;
+
     // The transport calls this inside Send, where the ambient transaction context is the one it was given.
     public Task<PostgresConnection> GetConnection() =>
-        AmbientTransactionContext.Current?.Items.TryGetValue(ConnectionKey, out var enlisted) == true
-            ? Task.FromResult((PostgresConnection)enlisted)
-            : queues.GetConnection();
+        Enlisted(AmbientTransactionContext.Current) is { } business ? Task.FromResult(business) : queues.GetConnection();
 }

@@ -15,7 +15,11 @@ internal static class DatabaseQueues
             .Transport(t => t.UsePostgreSql(
                 new PostgreSqlBusinessTransaction(new PostgresConnectionHelper(connectionString)), MessagesTable, inputQueue))
             // Centralized: every service reading this database sees the same subscribers, so publishing needs no routing.
-            .Subscriptions(s => s.StoreInPostgres(connectionString, SubscriptionsTable, isCentralized: true));
+            .Subscriptions(s =>
+            {
+                s.StoreInPostgres(connectionString, SubscriptionsTable, isCentralized: true);
+                PostgreSqlSubscriberLookup.Configure(s, connectionString);
+            });
         PostgreSqlReceiveIndexes.Configure(rebus, connectionString);
     }
 }
