@@ -15,7 +15,8 @@ namespace EdaService.Messaging.DatabaseTransport;
 /// </summary>
 internal sealed class PostgreSqlSubscriberLookup(ISubscriptionStorage subscriptions, string connectionString) : ISubscriptionStorage
 {
-    private const string Select = $"""SELECT "address" FROM "{DatabaseQueues.SubscriptionsTable}" WHERE "topic" = @topic""";
+    // Schema-qualified as Rebus.PostgreSql writes it, whatever the connection's search path.
+    private const string Select = $"""SELECT "address" FROM "public"."{DatabaseQueues.SubscriptionsTable}" WHERE "topic" = @topic""";
 
     public static void Configure(StandardConfigurer<ISubscriptionStorage> configurer, string connectionString) =>
         configurer.Decorate(c => new PostgreSqlSubscriberLookup(c.Get<ISubscriptionStorage>(), connectionString));
