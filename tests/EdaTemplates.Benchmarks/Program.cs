@@ -145,8 +145,13 @@ var offDatabase = Median(("all-off", "database"));
 string PerRun((string, string) configuration) =>
     $"{options.Messages:N0} messages, median of {options.Rounds}" +
     (warmUpMessages[configuration] is { Count: > 0 } warm ? $", each after a warm-up of {warm.Min():N0}-{warm.Max():N0} messages (until the JIT settled)" : "") +
-    (cpuPerMessage[configuration] is { Count: > 0 } cpu ? $"; {cpu.Order().ElementAt(cpu.Count / 2).ToString("0.00", CultureInfo.InvariantCulture)} ms CPU per message (service + its PostgreSQL backends)" : "") +
-    (statementsPerMessage.TryGetValue(configuration, out var count) ? $"; {count.ToString("0.0", CultureInfo.InvariantCulture)} SQL statements per message" : "");
+    CostNote(cpuPerMessage[configuration] is { Count: > 0 } cpu ? cpu.Order().ElementAt(cpu.Count / 2) : null,
+        statementsPerMessage.TryGetValue(configuration, out var count) ? count : null, " (service + its PostgreSQL backends)");
+
+// What a message cost: CPU (service and its PostgreSQL backends) and SQL statements, where measured.
+static string CostNote(double? cpuMs, double? statements, string cpuWhose = "") =>
+    (cpuMs is { } cpu ? $"; {cpu.ToString("0.00", CultureInfo.InvariantCulture)} ms CPU per message{cpuWhose}" : "") +
+    (statements is { } count ? $"; {count.ToString("0.0", CultureInfo.InvariantCulture)} SQL statements per message" : "");
 
 var header = new List<string>
 {
@@ -165,9 +170,9 @@ foreach (var (building, messagesPerSecond, run) in perSwitch)
 {
     table.Add(ResultTable.Ratio($"Only `--{building}` on ÷ all off, in-memory transport", messagesPerSecond, offMemory, note:
         messagesPerSecond is { } figure && run is { } r
-            ? $"{figure.ToString("0", CultureInfo.InvariantCulture)} msg/s, one run of {options.Messages:N0}; " +
-              $"{(r.GetProperty("clientCpuMsPerMessage").GetDouble() + r.GetProperty("serverCpuMsPerMessage").GetDouble()).ToString("0.00", CultureInfo.InvariantCulture)} ms CPU per message" +
-              (r.GetProperty("statementsPerMessage").ValueKind == JsonValueKind.Number ? $"; {r.GetProperty("statementsPerMessage").GetDouble().ToString("0.0", CultureInfo.InvariantCulture)} SQL statements per message" : "")
+            ? $"{figure.ToString("0", CultureInfo.InvariantCulture)} msg/s, one run of {options.Messages:N0}" +
+              CostNote(r.GetProperty("clientCpuMsPerMessage").GetDouble() + r.GetProperty("serverCpuMsPerMessage").GetDouble(),
+                  r.GetProperty("statementsPerMessage").ValueKind == JsonValueKind.Number ? r.GetProperty("statementsPerMessage").GetDouble() : null)
             : "failed, see the log"));
 }
 

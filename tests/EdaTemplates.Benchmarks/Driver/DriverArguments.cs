@@ -10,12 +10,12 @@ internal sealed record DriverArguments(
     {
         if (args.Length == 0)
         {
-            throw new ArgumentException("Usage: throughput|flood --transport inmemory|database --connection CS --messages N [--warm-up-seconds S] [--set Key=Value ...]");
+            throw new ArgumentException("Usage: throughput|flood --transport inmemory|database --connection CS --messages N [--warm-up-seconds S (throughput)] [--set Key=Value ...]");
         }
 
         string transport = "database", connection = "";
         var messages = 1000;
-        var warmUpSeconds = 120;
+        int? warmUpSeconds = null;
         var settings = new Dictionary<string, string?>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -46,6 +46,12 @@ internal sealed record DriverArguments(
             throw new ArgumentException("--connection is required: a PostgreSQL database the run may fill.");
         }
 
-        return new DriverArguments(args[0], transport, connection, messages, TimeSpan.FromSeconds(warmUpSeconds), settings);
+        // No default here: the runner decides (full or quick run), so the limit is written in one place.
+        if (args[0] == "throughput" && warmUpSeconds is null)
+        {
+            throw new ArgumentException("--warm-up-seconds is required for a throughput run.");
+        }
+
+        return new DriverArguments(args[0], transport, connection, messages, TimeSpan.FromSeconds(warmUpSeconds ?? 0), settings);
     }
 }
