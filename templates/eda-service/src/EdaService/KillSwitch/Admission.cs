@@ -5,7 +5,7 @@ internal enum AdmissionKind
     /// <summary>Closed: handle the message and count its outcome.</summary>
     Pass,
 
-    /// <summary>Half-open: this message is the one probe; its outcome closes or re-opens the switch.</summary>
+    /// <summary>Half-open: this message is the probe; success closes the switch, failure lets a second message probe.</summary>
     Probe,
 
     /// <summary>Half-open with a probe in flight: wait for <see cref="Admission.Verdict"/>, then ask again.</summary>

@@ -12,6 +12,12 @@ internal sealed class KillSwitchCountingStep(KillSwitchStateMachine killSwitch, 
 {
     public static readonly TimeSpan FailedMessageHold = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How long a failed probe is held for a second message to probe. Messages that arrived while the probe ran are
+    /// already waiting at the gate, so this only runs out when the queue holds nothing else.
+    /// </summary>
+    public static readonly TimeSpan SecondProbeWait = TimeSpan.FromSeconds(5);
+
     public async Task Process(IncomingStepContext context, Func<Task> next)
     {
         var admission = context.Load<Admission>() ?? Admission.Pass;
@@ -36,11 +42,26 @@ internal sealed class KillSwitchCountingStep(KillSwitchStateMachine killSwitch, 
                 // MaxParallelism x (MaxDeliveryAttempts - 1) reaches FailureThreshold. A poison message pays the hold
                 // once per attempt; at shutdown the failure goes on without waiting.
                 await KillSwitchGateStep.HoldAsync(Task.Delay(FailedMessageHold, busStopping), busStopping);
+                if (admission.Kind == AdmissionKind.Probe)
+                {
+                    await AwaitSecondProbeAsync(admission, busStopping);
+                }
             }
 
             throw;
         }
 
         killSwitch.RecordSuccess(admission);
+    }
+
+    // Holding the failed probe keeps it (and its lock) from the transport, so the second probe is another message.
+    private async Task AwaitSecondProbeAsync(Admission probe, CancellationToken busStopping)
+    {
+        var verdict = killSwitch.SecondProbeVerdict(probe);
+        var waited = Task.Delay(SecondProbeWait, busStopping);
+        if (await KillSwitchGateStep.HoldAsync(Task.WhenAny(verdict, waited), busStopping) && !verdict.IsCompleted)
+        {
+            killSwitch.NoSecondProbe(probe, SecondProbeWait);
+        }
     }
 }

@@ -7,9 +7,10 @@ namespace EdaService.KillSwitch;
 /// After each failed attempt Rebus asks whether the message has failed too many times and goes to the error queue. While
 /// the switch is not closed the answer is no: the failure is part of what tripped it (an outage, a flood), so the message
 /// goes back to the queue and waits with the others instead of being dead-lettered for a failure that stopping is meant
-/// to ride out. Except for the half-open probe: its attempts count as before, so a head of the queue that is truly
-/// poison still leaves for the error queue after MaxDeliveryAttempts failed probes instead of holding the service
-/// stopped. Rejections (fail-fast) do not ask and still go to the error queue at once.
+/// to ride out. A half-open probe is never dead-lettered either, however long the outage: a failed probe is held until
+/// a second message decides (see <see cref="KillSwitchStateMachine"/>), so a head of the queue that is truly poison lets
+/// the switch close and then fails while it is closed, where its attempts count. Rejections (fail-fast) do not ask and
+/// still go to the error queue at once.
 /// </summary>
 internal sealed class KillSwitchErrorTracker(IErrorTracker inner, KillSwitchStateMachine killSwitch) : IErrorTracker
 {
@@ -18,7 +19,7 @@ internal sealed class KillSwitchErrorTracker(IErrorTracker inner, KillSwitchStat
     public Task CleanUp(string messageId) => inner.CleanUp(messageId);
 
     public async Task<bool> HasFailedTooManyTimes(string messageId) =>
-        (killSwitch.State == KillSwitchState.Closed || IsProbe()) && await inner.HasFailedTooManyTimes(messageId);
+        killSwitch.State == KillSwitchState.Closed && !IsProbe() && await inner.HasFailedTooManyTimes(messageId);
 
     // Rebus asks from inside the message's pipeline, where the gate saved this delivery's admission.
     private static bool IsProbe() =>

@@ -5,8 +5,9 @@ namespace EdaService.KillSwitch;
 
 /// <summary>
 /// Closed -> Open when failures pile up (count at low volume, rate at high volume, a run of failures at any volume); Open -> HalfOpen after the
-/// cool-down; HalfOpen -> Closed when the one probe message succeeds, back to Open when it fails. An operator's trip
-/// holds it open until reset. Every transition is logged, counted and announced through <see cref="Transitioned"/>,
+/// cool-down; HalfOpen -> Closed when the one probe message succeeds. When the probe fails, a second message probes while
+/// the first is held: its failure (an outage) re-opens the switch, its success (the first was poison) closes it, and no
+/// second message within the wait re-opens it too. An operator's trip holds it open until reset. Every transition is logged, counted and announced through <see cref="Transitioned"/>,
 /// whose handlers run under the lock and must only signal.
 /// </summary>
 internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
@@ -24,7 +25,9 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
     private long _generation;
     private long _probeNumber;
     private bool _probeInFlight;
+    private long _heldProbe;
     private TaskCompletionSource _verdict = NewVerdict();
+    private TaskCompletionSource _confirmation = NewVerdict();
 
     public KillSwitchStateMachine(
         IOptions<KillSwitchOptions> options, TimeProvider clock, ILogger<KillSwitchStateMachine> logger, IMeterFactory meters)
@@ -95,7 +98,18 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
             var now = _clock.GetUtcNow();
             if (IsCurrentProbe(admission))
             {
-                Open(now, "probe_failed", $"the probe message failed: {Describe(exception)}", byOperator: false);
+                if (_heldProbe != 0)
+                {
+                    Open(now, "probe_failed", $"the probe message and a second one failed: {Describe(exception)}", byOperator: false);
+                    return;
+                }
+
+                // One failed probe cannot tell an outage from a poison message at the head of the queue: a second
+                // message decides, while the first is held (so the transport hands out another one).
+                _heldProbe = admission.ProbeNumber;
+                _probeInFlight = false;
+                SettleVerdict();
+                LogSecondProbe(_logger, Describe(exception));
                 return;
             }
 
@@ -127,6 +141,29 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
             {
                 _probeInFlight = false;
                 SettleVerdict();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes when the second probe decided, or at once when <paramref name="admission"/> is not a held failed probe.
+    /// </summary>
+    public Task SecondProbeVerdict(Admission admission)
+    {
+        lock (_lock)
+        {
+            return IsHeldProbe(admission) ? _confirmation.Task : Task.CompletedTask;
+        }
+    }
+
+    /// <summary>No second message came while the failed probe was held: nothing tells an outage from poison, so re-open.</summary>
+    public void NoSecondProbe(Admission admission, TimeSpan waited)
+    {
+        lock (_lock)
+        {
+            if (IsHeldProbe(admission))
+            {
+                Open(_clock.GetUtcNow(), "probe_failed", $"the probe message failed and no second message came within {waited}", byOperator: false);
             }
         }
     }
@@ -165,6 +202,10 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
 
     private bool IsCurrentProbe(Admission admission) =>
         admission.Kind == AdmissionKind.Probe && admission.ProbeNumber == _probeNumber && _probeInFlight
+        && _status.State == KillSwitchState.HalfOpen;
+
+    private bool IsHeldProbe(Admission admission) =>
+        admission.Kind == AdmissionKind.Probe && _heldProbe != 0 && admission.ProbeNumber == _heldProbe
         && _status.State == KillSwitchState.HalfOpen;
 
     private void Open(DateTimeOffset now, string trigger, string reason, bool byOperator)
@@ -214,7 +255,10 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
         _status = next;
         _generation++;
         _probeInFlight = false;
+        _heldProbe = 0;
         SettleVerdict();
+        _confirmation.TrySetResult();
+        _confirmation = NewVerdict();
         LogTransition(_logger, next.State == KillSwitchState.Open ? LogLevel.Warning : LogLevel.Information, previous, next.State, trigger, next.Reason);
         Transitioned?.Invoke(new KillSwitchTransition(previous, next.State, trigger, next.Reason, next.Since));
     }
@@ -234,6 +278,9 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
         var text = $"{exception.GetType().Name}: {exception.Message}";
         return text.Length <= 300 ? text : text[..300] + "...";
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Kill switch probe failed ({Failure}): a second message probes to tell an outage from a poison message")]
+    private static partial void LogSecondProbe(ILogger logger, string failure);
 
     [LoggerMessage(Message = "Kill switch {From} -> {To} ({Trigger}): {Reason}")]
     private static partial void LogTransition(ILogger logger, LogLevel level, KillSwitchState from, KillSwitchState to, string trigger, string reason);

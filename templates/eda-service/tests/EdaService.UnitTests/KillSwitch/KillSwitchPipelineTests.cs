@@ -111,7 +111,7 @@ public sealed class KillSwitchPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_probe_opens_it_again_and_the_waiting_messages_go_back_unhandled()
+    public async Task A_failed_probe_and_a_failed_second_probe_open_it_again_and_the_waiting_messages_go_back_unhandled()
     {
         Start(parallelism: 5);
         var deadLettered = await TripWithFailuresAsync();
@@ -122,32 +122,57 @@ public sealed class KillSwitchPipelineTests : IDisposable
         await Until(() => !_events.IsEmpty, "the probe to start");
         for (var i = 0; i < 3; i++)
         {
-            await Send("ok", $"w{i}");
+            await Send("fail", $"w{i}");
         }
 
-        await Until(() => _killSwitch.State == KillSwitchState.Open, "the failed probe to re-open the switch");
+        await Until(() => _killSwitch.State == KillSwitchState.Open, "the second failed probe to re-open the switch");
         await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken);
-        Assert.Equal(["start probe", "end probe"], _events);
+        var events = _events.ToArray();
+        Assert.Equal(["start probe", "end probe"], events[..2]);
+        Assert.Equal(4, events.Length);
+        Assert.StartsWith("start w", events[2]);
         Assert.Equal(deadLettered, _network.GetCount(ErrorQueue));
     }
 
     [Fact]
-    public async Task A_poison_message_at_the_head_of_the_queue_is_dead_lettered_after_its_attempts_as_failed_probes()
+    public async Task A_long_outage_dead_letters_nothing_however_many_probes_fail()
+    {
+        Start(parallelism: 5);
+        var deadLettered = await TripWithFailuresAsync();
+        _events.Clear();
+        await Send("fail", "a");
+        await Send("fail", "b");
+
+        // Four cool-downs, each with a failed probe and a failed second probe: every message fails twice its 2 attempts.
+        for (var cycle = 1; cycle <= 4; cycle++)
+        {
+            _clock.Advance(KillSwitchFactory.Options().CoolDown);
+            await Until(() => _killSwitch.State == KillSwitchState.Open && _events.Count(e => e.StartsWith("end", StringComparison.Ordinal)) == 2 * cycle,
+                $"both probes of cool-down {cycle} to fail");
+        }
+
+        Assert.Equal(deadLettered, _network.GetCount(ErrorQueue));
+        Assert.Equal(4, _events.Count(e => e == "end a"));
+        Assert.Equal(4, _events.Count(e => e == "end b"));
+    }
+
+    [Fact]
+    public async Task A_poison_message_at_the_head_of_the_queue_leaves_for_the_error_queue_once_a_second_probe_succeeds()
     {
         Start(parallelism: 5);
         var deadLettered = await TripWithFailuresAsync();
         _events.Clear();
         await Send("fail", "poison");
+        _clock.Advance(KillSwitchFactory.Options().CoolDown);
+        await Until(() => _events.Contains("end poison"), "the poison message to fail as the probe");
 
-        // Failures while the switch is open dead-letter nothing, but a probe's count: else a poison head of the queue
-        // would fail every probe and hold the service stopped for good.
-        for (var probe = 1; probe <= 2; probe++)
-        {
-            _clock.Advance(KillSwitchFactory.Options().CoolDown);
-            await Until(() => _killSwitch.State == KillSwitchState.Open && _events.Count(e => e == "end poison") == probe, $"failed probe {probe}");
-        }
+        // The failed probe is held; the next message probes, succeeds and closes the switch. The poison message then
+        // fails while the switch is closed, where its attempts count.
+        await Send("ok", "good");
 
-        await Until(() => _network.GetCount(ErrorQueue) == deadLettered + 1, "the poison message in the error queue after its second failed probe");
+        await Until(() => _network.GetCount(ErrorQueue) == deadLettered + 1, "the poison message in the error queue");
+        Assert.Equal(KillSwitchState.Closed, _killSwitch.State);
+        Assert.Contains("end good", _events);
     }
 
     /// <summary>

@@ -131,7 +131,7 @@ public sealed class KillSwitchStateMachineTests
     }
 
     [Fact]
-    public async Task A_failed_probe_opens_it_again_for_another_cool_down()
+    public async Task A_failed_probe_lets_a_second_message_probe_and_its_failure_opens_it_again_for_another_cool_down()
     {
         var killSwitch = KillSwitchFactory.Create(_clock);
         Fail(killSwitch, 10);
@@ -141,13 +141,60 @@ public sealed class KillSwitchStateMachineTests
 
         killSwitch.RecordFailure(probe, Failure);
 
-        Assert.Equal(KillSwitchState.Open, killSwitch.State);
-        Assert.Contains("probe message failed", killSwitch.Status.Reason);
+        // Still half-open: the failed probe is held and the waiting message becomes the second probe.
+        Assert.Equal(KillSwitchState.HalfOpen, killSwitch.State);
+        var held = killSwitch.SecondProbeVerdict(probe);
+        Assert.False(held.IsCompleted);
         await waiting.Verdict!.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        var second = killSwitch.Admit();
+        Assert.Equal(AdmissionKind.Probe, second.Kind);
+        var third = killSwitch.Admit();
+        Assert.Equal(AdmissionKind.Wait, third.Kind);
+
+        killSwitch.RecordFailure(second, Failure);
+
+        Assert.Equal(KillSwitchState.Open, killSwitch.State);
+        Assert.Contains("probe message and a second one failed", killSwitch.Status.Reason);
+        await held.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await third.Verdict!.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         Assert.Equal(AdmissionKind.Refuse, killSwitch.Admit().Kind);
 
         _clock.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(KillSwitchState.HalfOpen, killSwitch.State);
+        Assert.Equal(AdmissionKind.Probe, killSwitch.Admit().Kind);
+    }
+
+    [Fact]
+    public async Task A_failed_probe_then_a_successful_second_one_closes_it()
+    {
+        var killSwitch = KillSwitchFactory.Create(_clock);
+        Fail(killSwitch, 10);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        var probe = killSwitch.Admit();
+        killSwitch.RecordFailure(probe, Failure);
+        var held = killSwitch.SecondProbeVerdict(probe);
+
+        killSwitch.RecordSuccess(killSwitch.Admit());
+
+        Assert.Equal(KillSwitchState.Closed, killSwitch.State);
+        await held.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.Equal(AdmissionKind.Pass, killSwitch.Admit().Kind);
+    }
+
+    [Fact]
+    public void A_failed_probe_with_no_second_message_opens_it_again()
+    {
+        var killSwitch = KillSwitchFactory.Create(_clock);
+        Fail(killSwitch, 10);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        var probe = killSwitch.Admit();
+        killSwitch.RecordFailure(probe, Failure);
+
+        killSwitch.NoSecondProbe(probe, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(KillSwitchState.Open, killSwitch.State);
+        Assert.Contains("no second message came within 00:00:05", killSwitch.Status.Reason);
+        Assert.True(killSwitch.SecondProbeVerdict(probe).IsCompleted);
     }
 
     [Fact]
@@ -280,6 +327,7 @@ public sealed class KillSwitchStateMachineTests
         listener.RecordObservableInstruments();
         _clock.Advance(TimeSpan.FromSeconds(30));
         listener.RecordObservableInstruments();
+        killSwitch.RecordFailure(killSwitch.Admit(), Failure);
         killSwitch.RecordFailure(killSwitch.Admit(), Failure);
 
         Assert.Equal([0, 2, 1], gauge);
