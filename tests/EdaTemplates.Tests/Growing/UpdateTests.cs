@@ -64,7 +64,16 @@ public sealed class UpdateTests(TemplatePackFixture fixture)
         Assert.Contains("could not be installed", missing.CombinedOutput, StringComparison.Ordinal);
         AssertUnchanged(before, Snapshot(service), "after a refused update");
 
-        var update = await UpdateAsync(service, feed, "update");
+        // Without --to the target is the version `dotnet new install` put into the user's own hive: a private
+        // DOTNET_CLI_HOME stands in for the user's home. Nothing installed there yet: refused, nothing changed.
+        var asUser = new Dictionary<string, string?> { ["DOTNET_CLI_HOME"] = Directory.CreateDirectory(Path.Combine(root, "user-home")).FullName };
+        var notInstalled = await UpdateAsync(service, feed, "update-not-installed", to: null, asUser);
+        Assert.True(notInstalled.ExitCode == 1, Describe("an update with no --to and no installed pack was not refused", notInstalled));
+        Assert.Contains("EdaTemplates is not installed", notInstalled.CombinedOutput, StringComparison.Ordinal);
+        AssertUnchanged(before, Snapshot(service), "after a refused update");
+
+        await DotnetAsync(root, ["new", "install", Path.Combine(feed, $"EdaTemplates.{VersionB}.nupkg")], "install-b-as-user", environment: asUser);
+        var update = await UpdateAsync(service, feed, "update", to: null, asUser);
 
         Assert.True(update.ExitCode == 2, Describe("the update did not report its conflict with exit code 2", update));
         Assert.Contains($"{ConflictingFile}: CONFLICT", update.StandardOutput, StringComparison.Ordinal);
@@ -130,21 +139,28 @@ public sealed class UpdateTests(TemplatePackFixture fixture)
         await DotnetAsync(copy, ["pack", RepositoryLocator.PackProjectFileName, "-o", feed], $"pack-{label}", StepTimeouts.Pack);
     }
 
-    private Task<ProcessResult> UpdateAsync(string service, string? feed, string step, string to = VersionB)
+    private Task<ProcessResult> UpdateAsync(
+        string service, string? feed, string step, string? to = VersionB, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        List<string> arguments = ["run", "eda-update.cs", "--", "--to", to];
+        List<string> arguments = ["run", "eda-update.cs", "--"];
+        if (to is not null)
+        {
+            arguments.AddRange(["--to", to]);
+        }
+
         if (feed is not null)
         {
             arguments.AddRange(["--add-source", feed]);
         }
 
-        return DotnetCli.RunAsync(service, arguments, StepTimeouts.Build, Path.Combine(logs, $"{step}.log"), TestContext.Current.CancellationToken);
+        return DotnetCli.RunAsync(service, arguments, StepTimeouts.Build, Path.Combine(logs, $"{step}.log"), TestContext.Current.CancellationToken, environment);
     }
 
-    private async Task DotnetAsync(string directory, IReadOnlyList<string> arguments, string step, TimeSpan? timeout = null)
+    private async Task DotnetAsync(
+        string directory, IReadOnlyList<string> arguments, string step, TimeSpan? timeout = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var log = Path.Combine(logs, $"{step}.log");
-        var result = await DotnetCli.RunAsync(directory, arguments, timeout ?? StepTimeouts.TemplateCommand, log, TestContext.Current.CancellationToken);
+        var result = await DotnetCli.RunAsync(directory, arguments, timeout ?? StepTimeouts.TemplateCommand, log, TestContext.Current.CancellationToken, environment);
         Assert.True(result.Succeeded, DotnetCli.FailureMessage($"dotnet {arguments[0]} failed", result, log));
     }
 
