@@ -4,11 +4,12 @@ using Microsoft.Extensions.Options;
 namespace EdaService.KillSwitch;
 
 /// <summary>
-/// Closed -> Open when failures pile up (count at low volume, rate at high volume, a run of failures at any volume); Open -> HalfOpen after the
-/// cool-down; HalfOpen -> Closed when the one probe message succeeds. When the probe fails, a second message probes while
-/// the first is held: its failure (an outage) re-opens the switch, its success (the first was poison) closes it, and no
-/// second message within the wait re-opens it too. An operator's trip holds it open until reset. Every transition is logged, counted and announced through <see cref="Transitioned"/>,
-/// whose handlers run under the lock and must only signal.
+/// Closed -> Open when failures pile up (count at low volume, rate at high volume, a run of failures at any volume);
+/// Open -> HalfOpen after the cool-down; HalfOpen -> Closed when the probe message succeeds. When the probe fails, a
+/// second message probes while the first is held: its failure (an outage) re-opens the switch, its success (the first
+/// was poison) closes it, and no second message within the wait re-opens it too. An operator's trip holds it open until
+/// reset. Every transition is logged, counted and announced through <see cref="Transitioned"/>, whose handlers run under
+/// the lock and must only signal.
 /// </summary>
 internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
 {
