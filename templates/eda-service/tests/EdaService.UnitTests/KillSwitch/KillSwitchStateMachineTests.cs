@@ -113,9 +113,7 @@ public sealed class KillSwitchStateMachineTests
     [Fact]
     public async Task A_successful_probe_closes_it_and_lets_the_waiting_messages_through()
     {
-        var killSwitch = KillSwitchFactory.Create(_clock);
-        Fail(killSwitch, 10);
-        _clock.Advance(TimeSpan.FromSeconds(30));
+        var killSwitch = HalfOpenSwitch();
         var probe = killSwitch.Admit();
         var waiting = killSwitch.Admit();
 
@@ -133,9 +131,7 @@ public sealed class KillSwitchStateMachineTests
     [Fact]
     public async Task A_failed_probe_lets_a_second_message_probe_and_its_failure_opens_it_again_for_another_cool_down()
     {
-        var killSwitch = KillSwitchFactory.Create(_clock);
-        Fail(killSwitch, 10);
-        _clock.Advance(TimeSpan.FromSeconds(30));
+        var killSwitch = HalfOpenSwitch();
         var probe = killSwitch.Admit();
         var waiting = killSwitch.Admit();
 
@@ -167,9 +163,7 @@ public sealed class KillSwitchStateMachineTests
     [Fact]
     public async Task A_failed_probe_then_a_successful_second_one_closes_it()
     {
-        var killSwitch = KillSwitchFactory.Create(_clock);
-        Fail(killSwitch, 10);
-        _clock.Advance(TimeSpan.FromSeconds(30));
+        var killSwitch = HalfOpenSwitch();
         var probe = killSwitch.Admit();
         killSwitch.RecordFailure(probe, Failure);
         var held = killSwitch.SecondProbeVerdict(probe);
@@ -184,9 +178,7 @@ public sealed class KillSwitchStateMachineTests
     [Fact]
     public void A_failed_probe_with_no_second_message_opens_it_again()
     {
-        var killSwitch = KillSwitchFactory.Create(_clock);
-        Fail(killSwitch, 10);
-        _clock.Advance(TimeSpan.FromSeconds(30));
+        var killSwitch = HalfOpenSwitch();
         var probe = killSwitch.Admit();
         killSwitch.RecordFailure(probe, Failure);
 
@@ -200,9 +192,7 @@ public sealed class KillSwitchStateMachineTests
     [Fact]
     public async Task A_probe_that_ends_without_a_verdict_passes_the_probe_on()
     {
-        var killSwitch = KillSwitchFactory.Create(_clock);
-        Fail(killSwitch, 10);
-        _clock.Advance(TimeSpan.FromSeconds(30));
+        var killSwitch = HalfOpenSwitch();
         var probe = killSwitch.Admit();
         var waiting = killSwitch.Admit();
 
@@ -332,6 +322,15 @@ public sealed class KillSwitchStateMachineTests
 
         Assert.Equal([0, 2, 1], gauge);
         Assert.Equal([(1L, "failure_count"), (1L, "probe_failed")], trips);
+    }
+
+    /// <summary>Tripped by 10 failures, then past its 30 s cool-down: half-open, no probe admitted yet.</summary>
+    private KillSwitchStateMachine HalfOpenSwitch()
+    {
+        var killSwitch = KillSwitchFactory.Create(_clock);
+        Fail(killSwitch, 10);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        return killSwitch;
     }
 
     private static void Fail(KillSwitchStateMachine killSwitch, int times)
