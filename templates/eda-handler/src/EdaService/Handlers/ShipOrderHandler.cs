@@ -51,6 +51,8 @@ public sealed partial class ShipOrderHandler(EdaServiceDbContext db, IUnitOfWork
         {
             // TODO: decide the work: change rows through db; publish through an injected Rebus IBus (new events come
             // with `dotnet new eda-event`). A failure here rolls everything back and the message is retried.
+            // Services from pack 0.6.0 on also save when the work returns (with the outbox rows, one batch), so this
+            // save can go there; earlier services need it.
             await db.SaveChangesAsync(cancellationToken);
         });
 

@@ -14,6 +14,7 @@ internal sealed class DirectSendUnitOfWork(EdaServiceDbContext db) : IUnitOfWork
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await work(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -1,8 +1,9 @@
 namespace EdaService.Data;
 
 /// <summary>
-/// Runs a handler's work in one database transaction. Handlers write through <see cref="EdaServiceDbContext"/>
-/// and publish through Rebus inside <paramref name="work"/>; the implementation decides how the two commit together.
+/// Runs a handler's work in one database transaction. Handlers change <see cref="EdaServiceDbContext"/>'s entities and
+/// publish through Rebus inside <paramref name="work"/>; the unit of work saves the changes when the work returns (a
+/// handler may still save earlier, e.g. to read a generated value) and decides how they commit with the messages.
 /// </summary>
 public interface IUnitOfWork
 {

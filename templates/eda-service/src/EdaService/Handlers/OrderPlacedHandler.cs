@@ -35,12 +35,11 @@ public sealed partial class OrderPlacedHandler(
         LogAccepted(logger, order.Id, order.CustomerId);
     }
 
-    // Write and publish inside the unit of work: both commit together or not at all.
+    // Write and publish inside the unit of work: it saves both together (one batch) and commits them or nothing.
     private Task PlaceAsync(Order order) =>
-        unitOfWork.ExecuteAsync(nameof(OrderPlacedHandler), async cancellationToken =>
+        unitOfWork.ExecuteAsync(nameof(OrderPlacedHandler), async _ =>
         {
             db.Orders.Add(order);
-            await db.SaveChangesAsync(cancellationToken);
             await bus.Publish(order.ToAcceptedEvent());
         });
 

@@ -29,8 +29,8 @@ internal sealed partial class OrderChanges(
                 switch (VersionGuard.Check(lastApplied, version))
                 {
                     case VersionCheck.Apply:
+                        // Saved by the unit of work; a lost race surfaces there and re-runs the whole unit.
                         change(order!);
-                        await db.SaveChangesAsync(cancellationToken);
                         break;
                     case VersionCheck.Stale:
                         LogStale(logger, orderId, version, lastApplied);

@@ -3,6 +3,7 @@ using EdaService.Messaging;
 using Microsoft.Extensions.Options;
 using Rebus.Config;
 using Rebus.Pipeline;
+using Rebus.Transport;
 
 namespace EdaService.Outbox;
 
@@ -29,7 +30,11 @@ public static class OutboxServiceExtensions
         // Rebus's own OutboxIncomingStep commits the handler's transaction before the outbox rows are inserted, so a
         // failure in between keeps the business row and loses the messages. OutboxUnitOfWork does both in one
         // transaction instead; removing the step also saves a connection per message.
-        rebus.Options(o => o.Decorate<IPipeline>(c => new PipelineStepRemover(c.Get<IPipeline>())
-            .RemoveIncomingStep(step => step.GetType().Name == "OutboxIncomingStep")));
+        rebus.Options(o =>
+        {
+            o.Decorate<IPipeline>(c => new PipelineStepRemover(c.Get<IPipeline>())
+                .RemoveIncomingStep(step => step.GetType().Name == "OutboxIncomingStep"));
+            o.Decorate<ITransport>(c => new OutboxCapture(c.Get<ITransport>()));
+        });
     }
 }

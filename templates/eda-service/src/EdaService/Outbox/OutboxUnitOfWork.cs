@@ -7,9 +7,9 @@ using Rebus.Transport;
 namespace EdaService.Outbox;
 
 /// <summary>
-/// One transaction for the business write and the outgoing messages: EF Core and the outbox share the connection and
-/// transaction, a nested Rebus scope collects what the work publishes, and completing the scope inserts the outbox
-/// rows (see <see cref="OutgoingMessages"/>) before the single commit. Nothing is committed or sent if any step fails.
+/// One transaction for the business write and the outgoing messages: a nested Rebus scope collects what the work
+/// publishes, and one save writes the work's changes and the outbox rows (see <see cref="OutgoingMessages"/>) before the
+/// single commit. Nothing is committed or sent if any step fails.
 /// </summary>
 internal sealed class OutboxUnitOfWork(EdaServiceDbContext db, OutgoingMessages outgoing) : IUnitOfWork
 {
@@ -31,6 +31,9 @@ internal sealed class OutboxUnitOfWork(EdaServiceDbContext db, OutgoingMessages 
 
             outgoing.Enlist(scope, db.Database.GetDbConnection(), transaction.GetDbTransaction());
             await work(cancellationToken);
+            // The business rows and the outbox rows in one save: EF Core sends them as one batch, one round trip.
+            outgoing.Stage(scope.TransactionContext, db);
+            await db.SaveChangesAsync(cancellationToken);
             await scope.CompleteAsync();
         }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using EdaService.Data;
 using Rebus.Transport;
 
 namespace EdaService.Outbox;
@@ -10,5 +11,9 @@ namespace EdaService.Outbox;
 internal class OutgoingMessages
 {
     public virtual void Enlist(RebusTransactionScope scope, DbConnection connection, DbTransaction transaction) =>
-        OutboxStorage.Enlist(scope, connection, transaction);
+        OutboxCapture.Enlist(scope);
+
+    /// <summary>Adds what the work sent to the context as outbox rows, so the unit of work's save writes them.</summary>
+    public virtual void Stage(ITransactionContext context, EdaServiceDbContext db) =>
+        db.AddRange(OutboxCapture.Take(context));
 }

@@ -1,7 +1,11 @@
 using System.Text;
 using EdaService.Contracts;
+using EdaService.Data;
 using EdaService.IntegrationTests.Infrastructure;
 using EdaService.Messaging.DatabaseTransport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Rebus.Bus;
 using Rebus.Extensions;
 
 namespace EdaService.IntegrationTests.Outbox;
@@ -55,35 +59,37 @@ public sealed class QueueTableSendTests(TestDatabase database)
     public async Task An_event_goes_to_the_subscribers_the_business_transaction_sees()
     {
         await using var service = await ServiceUnderTest.StartAsync(database.ConnectionString);
-        await using (await FaultInjection.InstallAsync(database.ConnectionString, SubscribeWithEachOrder, RemoveSubscribeWithEachOrder))
+        var accepted = new OrderAccepted(Guid.NewGuid(), "customer-1", 10m, DateTimeOffset.UtcNow);
+        try
         {
-            var placed = await service.PlaceOrderAsync();
+            await using (var scope = service.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<EdaServiceDbContext>();
+                var bus = scope.ServiceProvider.GetRequiredService<IBus>();
+                await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().ExecuteAsync("test", async token =>
+                {
+                    // Not committed yet when the event is published: a lookup on a connection of its own cannot see it.
+                    await db.Database.ExecuteSqlRawAsync(Subscribe, [typeof(OrderAccepted).GetSimpleAssemblyQualifiedName(), SubscriberInTransaction], token);
+                    await bus.Publish(accepted);
+                }, TestContext.Current.CancellationToken);
+            }
 
-            await Eventually.Until(() => Task.FromResult(service.Observer.AcceptedFor(placed.OrderId)), d => d.Count > 0, "OrderAccepted");
-            // The subscription is written in the handler's transaction, with its order: a lookup on a connection of its
-            // own cannot see it before the commit, and the event would not be there.
-            var delivered = await service.MessagesInAsync(SubscriberInTransaction);
-            Assert.Contains(delivered, m => Encoding.UTF8.GetString(m.Body).Contains(placed.OrderId.ToString(), StringComparison.OrdinalIgnoreCase));
+            await Eventually.Until(
+                () => service.MessagesInAsync(SubscriberInTransaction),
+                delivered => delivered.Any(m => Encoding.UTF8.GetString(m.Body).Contains(accepted.OrderId.ToString(), StringComparison.OrdinalIgnoreCase)),
+                "OrderAccepted in the queue of the subscriber written in the same transaction");
+        }
+        finally
+        {
+            await DatabaseServer.ExecuteAsync(database.ConnectionString, RemoveSubscriberInTransaction);
         }
     }
 
     private const string SubscriberInTransaction = "eda-test-subscriber-in-transaction";
 
-    private static readonly string SubscribeWithEachOrder = $"""
-        CREATE FUNCTION eda_test_subscribe_with_order() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            INSERT INTO "{DatabaseQueues.SubscriptionsTable}" (topic, address)
-                VALUES ('{typeof(OrderAccepted).GetSimpleAssemblyQualifiedName()}', '{SubscriberInTransaction}')
-                ON CONFLICT DO NOTHING;
-            RETURN NEW;
-        END $$;
-        CREATE TRIGGER eda_test_subscribe_with_order AFTER INSERT ON "Orders"
-            FOR EACH ROW EXECUTE FUNCTION eda_test_subscribe_with_order();
-        """;
+    private const string Subscribe = $$"""INSERT INTO "{{DatabaseQueues.SubscriptionsTable}}" (topic, address) VALUES ({0}, {1}) ON CONFLICT DO NOTHING""";
 
-    private const string RemoveSubscribeWithEachOrder = $"""
-        DROP TRIGGER IF EXISTS eda_test_subscribe_with_order ON "Orders";
-        DROP FUNCTION IF EXISTS eda_test_subscribe_with_order();
+    private const string RemoveSubscriberInTransaction = $"""
         DELETE FROM "{DatabaseQueues.SubscriptionsTable}" WHERE address = '{SubscriberInTransaction}';
         DELETE FROM "{DatabaseQueues.MessagesTable}" WHERE recipient = '{SubscriberInTransaction}';
         """;

@@ -1,21 +1,17 @@
-using System.Data.Common;
-using Npgsql;
 using Rebus.Config;
 using Rebus.Config.Outbox;
-using Rebus.Transport;
 
 namespace EdaService.Outbox;
 
 /// <summary>Rebus.PostgreSql's outbox table (created by the AddOutbox migration).</summary>
 internal static class OutboxStorage
 {
+    public const string Schema = "public";
+
     public const string TableName = "outbox";
 
     public static void Configure(RebusConfigurer rebus, string connectionString) =>
         rebus.Outbox(o => o.StoreInPostgreSql(connectionString, TableName));
-
-    public static void Enlist(RebusTransactionScope scope, DbConnection connection, DbTransaction transaction) =>
-        scope.UseOutbox((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
 
     /// <summary>Nothing to clean up: the PostgreSQL forwarder deletes each row in the transaction that sends it.</summary>
     public static void AddMaintenance(IHostApplicationBuilder builder)

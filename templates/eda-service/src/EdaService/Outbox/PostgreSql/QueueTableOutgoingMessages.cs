@@ -17,6 +17,11 @@ internal sealed class QueueTableOutgoingMessages : OutgoingMessages
     public override void Enlist(RebusTransactionScope scope, DbConnection connection, DbTransaction transaction) =>
         PostgreSqlBusinessTransaction.Enlist(scope, connection, transaction);
 
+    // The transport inserted each message into the queue table as it was sent: nothing left to write.
+    public override void Stage(ITransactionContext context, EdaServiceDbContext db)
+    {
+    }
+
     /// <summary>
     /// Call only when the service runs on its own Database transport (not a test's stand-in). Queues in another database
     /// (<c>DatabaseTransport:ConnectionString</c>) cannot share the transaction: the outbox stays.

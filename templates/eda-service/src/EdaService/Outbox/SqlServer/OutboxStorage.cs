@@ -1,21 +1,17 @@
-using System.Data.Common;
-using Microsoft.Data.SqlClient;
 using Rebus.Config;
 using Rebus.Config.Outbox;
-using Rebus.Transport;
 
 namespace EdaService.Outbox;
 
 /// <summary>Rebus.SqlServer's outbox table (created by the AddOutbox migration, with a CreatedAt column for cleanup).</summary>
 internal static class OutboxStorage
 {
+    public const string Schema = "dbo";
+
     public const string TableName = "Outbox";
 
     public static void Configure(RebusConfigurer rebus, string connectionString) =>
         rebus.Outbox(o => o.StoreInSqlServer(connectionString, TableName));
-
-    public static void Enlist(RebusTransactionScope scope, DbConnection connection, DbTransaction transaction) =>
-        scope.UseOutbox((SqlConnection)connection, (SqlTransaction)transaction);
 
     /// <summary>Rebus.SqlServer marks sent rows and never deletes them: without cleanup the table grows forever.</summary>
     public static void AddMaintenance(IHostApplicationBuilder builder)

@@ -1,0 +1,30 @@
+using Rebus.Messages;
+using Rebus.Serialization;
+
+namespace EdaService.Outbox;
+
+/// <summary>
+/// A row of Rebus's outbox table, in the format its forwarder reads (headers as Rebus's JSON, the body as sent).
+/// Mapped in EF Core so the unit of work writes it in the same batch as the business rows: one round trip, not two.
+/// </summary>
+internal sealed class OutboxMessage
+{
+    private static readonly HeaderSerializer Headers = new();
+
+    public long Id { get; private set; }
+
+    public string DestinationAddress { get; private init; } = "";
+
+    public string? SerializedHeaders { get; private init; }
+
+    public byte[]? Body { get; private init; }
+
+    public bool Sent { get; private init; }
+
+    public static OutboxMessage From(string destinationAddress, TransportMessage message) => new()
+    {
+        DestinationAddress = destinationAddress,
+        SerializedHeaders = Headers.SerializeToString(message.Headers),
+        Body = message.Body,
+    };
+}
