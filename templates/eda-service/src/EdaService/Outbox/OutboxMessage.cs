@@ -4,7 +4,8 @@ using Rebus.Serialization;
 namespace EdaService.Outbox;
 
 /// <summary>
-/// A row of Rebus's outbox table, in the format its forwarder reads (headers as Rebus's JSON, the body as sent).
+/// A row of Rebus's outbox table, in the format its forwarder reads (headers as Rebus's JSON, the body as sent; the
+/// columns left out keep their defaults, as when Rebus inserts the row inside a handler).
 /// Mapped in EF Core so the unit of work writes it in the same batch as the business rows: one round trip, not two.
 /// </summary>
 internal sealed class OutboxMessage
@@ -18,8 +19,6 @@ internal sealed class OutboxMessage
     public string? SerializedHeaders { get; private init; }
 
     public byte[]? Body { get; private init; }
-
-    public bool Sent { get; private init; }
 
     public static OutboxMessage From(string destinationAddress, TransportMessage message) => new()
     {
