@@ -34,6 +34,7 @@ public static class OutboxServiceExtensions
         {
             o.Decorate<IPipeline>(c => new PipelineStepRemover(c.Get<IPipeline>())
                 .RemoveIncomingStep(step => step.GetType().Name == "OutboxIncomingStep"));
+            // Instead of Rebus's UseOutbox decorator, which inserts the rows after the business save: one save for both.
             o.Decorate<ITransport>(c => new OutboxCapture(c.Get<ITransport>()));
         });
     }
