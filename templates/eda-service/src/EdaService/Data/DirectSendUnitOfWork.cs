@@ -1,9 +1,11 @@
+using EdaService.Messaging;
+
 namespace EdaService.Data;
 
 /// <summary>
-/// Generated without the outbox: the business write commits in its own transaction and messages published inside the
-/// work are sent by Rebus after the handler returns. A crash or broker outage between the two loses those messages
-/// (a dual write); regenerate with <c>--outbox true</c> to close that gap.
+/// Generated without the outbox: the business write commits in its own transaction and what the work published is sent
+/// right after the commit. A crash or broker outage between the two loses those messages (a dual write); regenerate
+/// with <c>--outbox true</c> to close that gap. A unit of work that fails sends nothing.
 /// </summary>
 internal sealed class DirectSendUnitOfWork(EdaServiceDbContext db) : IUnitOfWork
 {
@@ -13,8 +15,12 @@ internal sealed class DirectSendUnitOfWork(EdaServiceDbContext db) : IUnitOfWork
         // trips per save) could never be used.
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The work publishes before the save: held here, a failed save the handler catches (a stale OrderPlaced) sends
+        // nothing, where Rebus would send it once the handler returned.
+        using var scope = UnitOfWorkScope.Begin();
         await work(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await scope.CompleteAsync();
     }
 }

@@ -1,8 +1,7 @@
 using EdaService.Data;
+using EdaService.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Rebus.Pipeline;
-using Rebus.Transport;
 
 namespace EdaService.Outbox;
 
@@ -15,20 +14,12 @@ internal sealed class OutboxUnitOfWork(EdaServiceDbContext db, OutgoingMessages 
 {
     public async Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
     {
-        var incoming = MessageContext.Current?.IncomingStepContext;
-
         // A failure anywhere rolls the whole transaction back, so EF Core's savepoint around each SaveChanges (two extra
         // round trips per save) could never be used.
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        using (var scope = new RebusTransactionScope())
+        using (var scope = UnitOfWorkScope.Begin())
         {
-            if (incoming is not null)
-            {
-                // Lets the handled message's correlation id flow to what the work publishes.
-                scope.TransactionContext.Items[StepContext.StepContextKey] = incoming;
-            }
-
             outgoing.Enlist(scope, db.Database.GetDbConnection(), transaction.GetDbTransaction());
             await work(cancellationToken);
             // The business rows and the outbox rows in one save: EF Core sends them as one batch, one round trip.
