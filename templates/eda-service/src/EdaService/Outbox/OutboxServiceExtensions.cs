@@ -3,6 +3,7 @@ using EdaService.Messaging;
 using Microsoft.Extensions.Options;
 using Rebus.Config;
 using Rebus.Pipeline;
+using Rebus.Threading;
 using Rebus.Transport;
 
 namespace EdaService.Outbox;
@@ -17,6 +18,9 @@ public static class OutboxServiceExtensions
     {
         builder.Services.AddScoped<IUnitOfWork, OutboxUnitOfWork>();
         builder.Services.AddSingleton<OutgoingMessages>();
+        builder.Services.AddOptions<OutboxForwarderOptions>().BindConfiguration(OutboxForwarderOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OutboxForwarderOptions>, OutboxForwarderOptionsValidator>();
+        builder.Services.AddSingleton<ForwarderWakeUp>();
         builder.Services.AddSingleton(new ConfigureRebus(ConfigureOutbox));
         OutboxStorage.AddMaintenance(builder);
         return builder;
@@ -36,6 +40,12 @@ public static class OutboxServiceExtensions
                 .RemoveIncomingStep(step => step.GetType().Name == "OutboxIncomingStep"));
             // Instead of Rebus's UseOutbox decorator, which inserts the rows after the business save: one save for both.
             o.Decorate<ITransport>(c => new OutboxCapture(c.Get<ITransport>()));
+            // The forwarder sends right after a commit instead of at its next one-second poll.
+            o.Decorate<IAsyncTaskFactory>(c => new WakeableForwarderTaskFactory(
+                c.Get<IAsyncTaskFactory>(),
+                services.GetRequiredService<ForwarderWakeUp>(),
+                services.GetRequiredService<IOptions<OutboxForwarderOptions>>().Value.ForwarderPollInterval,
+                services.GetRequiredService<ILogger<WakeableForwarderTaskFactory>>()));
         });
     }
 }

@@ -10,24 +10,29 @@ namespace EdaService.Outbox;
 /// publishes, and one save writes the work's changes and the outbox rows (see <see cref="OutgoingMessages"/>) before the
 /// single commit. Nothing is committed or sent if any step fails.
 /// </summary>
-internal sealed class OutboxUnitOfWork(EdaServiceDbContext db, OutgoingMessages outgoing) : IUnitOfWork
+internal sealed class OutboxUnitOfWork(EdaServiceDbContext db, OutgoingMessages outgoing, ForwarderWakeUp forwarder) : IUnitOfWork
 {
     public async Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
     {
         // A failure anywhere rolls the whole transaction back, so EF Core's savepoint around each SaveChanges (two extra
         // round trips per save) could never be used.
         db.Database.AutoSavepointsEnabled = false;
+        var staged = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         using (var scope = UnitOfWorkScope.Begin())
         {
             outgoing.Enlist(scope, db.Database.GetDbConnection(), transaction.GetDbTransaction());
             await work(cancellationToken);
             // The business rows and the outbox rows in one save: EF Core sends them as one batch, one round trip.
-            outgoing.Stage(scope.TransactionContext, db);
+            staged = outgoing.Stage(scope.TransactionContext, db);
             await db.SaveChangesAsync(cancellationToken);
             await scope.CompleteAsync();
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (staged > 0)
+        {
+            forwarder.Wake();
+        }
     }
 }

@@ -13,7 +13,19 @@ internal class OutgoingMessages
     public virtual void Enlist(RebusTransactionScope scope, DbConnection connection, DbTransaction transaction) =>
         OutboxCapture.Enlist(scope);
 
-    /// <summary>Adds what the work sent to the context as outbox rows, so the unit of work's save writes them.</summary>
-    public virtual void Stage(ITransactionContext context, EdaServiceDbContext db) =>
-        db.AddRange(OutboxCapture.Take(context));
+    /// <summary>
+    /// Adds what the work sent to the context as outbox rows, so the unit of work's save writes them; returns how many,
+    /// so that the forwarder is woken once they are committed.
+    /// </summary>
+    public virtual int Stage(ITransactionContext context, EdaServiceDbContext db)
+    {
+        var staged = 0;
+        foreach (var message in OutboxCapture.Take(context))
+        {
+            db.Add(message);
+            staged++;
+        }
+
+        return staged;
+    }
 }
