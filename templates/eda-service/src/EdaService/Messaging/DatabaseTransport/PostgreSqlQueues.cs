@@ -1,3 +1,4 @@
+using EdaService.Data;
 using Rebus.Config;
 using Rebus.PostgreSql;
 
@@ -9,8 +10,10 @@ internal static class DatabaseQueues
     public const string MessagesTable = "messages";
     public const string SubscriptionsTable = "subscriptions";
 
-    public static void Configure(RebusConfigurer rebus, string connectionString, string inputQueue)
+    public static void Configure(RebusConfigurer rebus, string configuredConnectionString, string inputQueue)
     {
+        // Every receive, send and subscriber lookup is one of a few statements: prepared once per connection.
+        var connectionString = DatabaseProvider.PreparingStatements(configuredConnectionString);
         rebus
             .Transport(t => t.UsePostgreSql(
                 new PostgreSqlBusinessTransaction(new PostgresConnectionHelper(connectionString)), MessagesTable, inputQueue))

@@ -1,3 +1,4 @@
+using EdaService.Data;
 using Rebus.Config;
 using Rebus.Config.Outbox;
 
@@ -11,7 +12,7 @@ internal static class OutboxStorage
     public const string TableName = "outbox";
 
     public static void Configure(RebusConfigurer rebus, string connectionString) =>
-        rebus.Outbox(o => o.StoreInPostgreSql(connectionString, TableName));
+        rebus.Outbox(o => o.StoreInPostgreSql(DatabaseProvider.PreparingStatements(connectionString), TableName));
 
     /// <summary>Nothing to clean up: the PostgreSQL forwarder deletes each row in the transaction that sends it.</summary>
     public static void AddMaintenance(IHostApplicationBuilder builder)
