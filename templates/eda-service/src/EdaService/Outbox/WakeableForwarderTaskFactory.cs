@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Rebus.Threading;
 
 namespace EdaService.Outbox;
@@ -19,10 +20,11 @@ internal sealed partial class WakeableForwarderTaskFactory(
             : inner.Create(description, action, prettyInsignificant, intervalSeconds);
 
     /// <summary>
-    /// After a wake-up the forwarder waits this long, so that rows other units of work commit meanwhile leave in the same
-    /// pass: a pass per commit cost almost one more query per message under load (measured in the pack's benchmark).
+    /// A wake-up starts a pass at most this soon after the previous one: a quiet service sends at once, a busy one sends
+    /// every 50 ms what committed meanwhile. Each pass costs the same scan past the rows it deleted before, so a pass per
+    /// commit or two cost PostgreSQL about a sixth more CPU per message in the pack's benchmark.
     /// </summary>
-    private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan PassSpacing = TimeSpan.FromMilliseconds(50);
 
     private sealed class WakeableTask(Func<Task> action, ForwarderWakeUp wakeUp, TimeSpan poll, ILogger logger) : IAsyncTask
     {
@@ -35,12 +37,17 @@ internal sealed partial class WakeableForwarderTaskFactory(
         {
             try
             {
+                var sinceLastPass = Stopwatch.StartNew();
                 while (!stopping.IsCancellationRequested)
                 {
-                    if (await wakeUp.WaitAsync(poll, stopping))
+                    var woken = await wakeUp.WaitAsync(poll, stopping);
+                    var early = PassSpacing - sinceLastPass.Elapsed;
+                    if (woken && early > TimeSpan.Zero)
                     {
-                        await Task.Delay(GatherDelay, stopping);
+                        await Task.Delay(early, stopping);
                     }
+
+                    sinceLastPass.Restart();
 
                     try
                     {
