@@ -6,8 +6,9 @@ namespace EdaService.Outbox;
 internal sealed class OutboxForwarderOptionsValidator : IValidateOptions<OutboxForwarderOptions>
 {
     public ValidateOptionsResult Validate(string? name, OutboxForwarderOptions options) =>
-        options.ForwarderPollInterval < TimeSpan.FromMilliseconds(100) || options.ForwarderPollInterval > TimeSpan.FromHours(1)
+        options.ForwarderPollInterval < TimeSpan.FromSeconds(1) || options.ForwarderPollInterval > TimeSpan.FromHours(1)
+        || options.ForwarderPollInterval.Ticks % TimeSpan.TicksPerSecond != 0
             ? ValidateOptionsResult.Fail(
-                $"{OutboxForwarderOptions.SectionName}:{nameof(OutboxForwarderOptions.ForwarderPollInterval)} must be between 00:00:00.1 and 01:00:00 (is {options.ForwarderPollInterval}).")
+                $"{OutboxForwarderOptions.SectionName}:{nameof(OutboxForwarderOptions.ForwarderPollInterval)} must be whole seconds between 00:00:01 and 01:00:00 (is {options.ForwarderPollInterval}).")
             : ValidateOptionsResult.Success;
 }

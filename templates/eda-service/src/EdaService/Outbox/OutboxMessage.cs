@@ -12,6 +12,9 @@ internal sealed class OutboxMessage
 {
     private static readonly HeaderSerializer Headers = new();
 
+    // Kept for OutboxDispatcher, which sends the message from memory once its row is committed; not mapped.
+    private TransportMessage? _message;
+
     public long Id { get; private set; }
 
     public string DestinationAddress { get; private init; } = "";
@@ -25,5 +28,10 @@ internal sealed class OutboxMessage
         DestinationAddress = destinationAddress,
         SerializedHeaders = Headers.SerializeToString(message.Headers),
         Body = message.Body,
+        _message = message,
     };
+
+    /// <summary>The message as the service sent it (only on rows this process staged).</summary>
+    public TransportMessage ToTransportMessage() =>
+        _message ?? throw new InvalidOperationException("Only a row staged by this process carries its message; the forwarder sends the others.");
 }

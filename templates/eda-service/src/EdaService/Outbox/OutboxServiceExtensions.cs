@@ -20,7 +20,7 @@ public static class OutboxServiceExtensions
         builder.Services.AddSingleton<OutgoingMessages>();
         builder.Services.AddOptions<OutboxForwarderOptions>().BindConfiguration(OutboxForwarderOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OutboxForwarderOptions>, OutboxForwarderOptionsValidator>();
-        builder.Services.AddSingleton<ForwarderWakeUp>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddSingleton(new ConfigureRebus(ConfigureOutbox));
         OutboxStorage.AddMaintenance(builder);
         return builder;
@@ -40,12 +40,16 @@ public static class OutboxServiceExtensions
                 .RemoveIncomingStep(step => step.GetType().Name == "OutboxIncomingStep"));
             // Instead of Rebus's UseOutbox decorator, which inserts the rows after the business save: one save for both.
             o.Decorate<ITransport>(c => new OutboxCapture(c.Get<ITransport>()));
-            // The forwarder sends right after a commit instead of at its next one-second poll.
-            o.Decorate<IAsyncTaskFactory>(c => new WakeableForwarderTaskFactory(
-                c.Get<IAsyncTaskFactory>(),
-                services.GetRequiredService<ForwarderWakeUp>(),
-                services.GetRequiredService<IOptions<OutboxForwarderOptions>>().Value.ForwarderPollInterval,
-                services.GetRequiredService<ILogger<WakeableForwarderTaskFactory>>()));
+            // What a unit of work committed is sent right away by the dispatcher, on the transport the bus sends with
+            // (resolved here, so Rebus starts and stops it with the bus); the forwarder's poll is the fallback.
+            o.Register(c => new OutboxDispatcherLifetime(services.GetRequiredService<OutboxDispatcher>(), c.Get<ITransport>()));
+            o.Decorate(c =>
+            {
+                _ = c.Get<OutboxDispatcherLifetime>();
+                return c.Get<Rebus.Config.Options>();
+            });
+            o.Decorate<IAsyncTaskFactory>(c => new ForwarderPollTaskFactory(
+                c.Get<IAsyncTaskFactory>(), services.GetRequiredService<IOptions<OutboxForwarderOptions>>().Value.ForwarderPollInterval));
         });
     }
 }

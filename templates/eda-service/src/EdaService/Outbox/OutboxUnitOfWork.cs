@@ -8,16 +8,16 @@ namespace EdaService.Outbox;
 /// <summary>
 /// One transaction for the business write and the outgoing messages: a nested Rebus scope collects what the work
 /// publishes, and one save writes the work's changes and the outbox rows (see <see cref="OutgoingMessages"/>) before the
-/// single commit. Nothing is committed or sent if any step fails.
+/// single commit. Nothing is committed or sent if any step fails; once committed, the messages are dispatched at once.
 /// </summary>
-internal sealed class OutboxUnitOfWork(EdaServiceDbContext db, OutgoingMessages outgoing, ForwarderWakeUp forwarder) : IUnitOfWork
+internal sealed class OutboxUnitOfWork(EdaServiceDbContext db, OutgoingMessages outgoing, OutboxDispatcher dispatcher) : IUnitOfWork
 {
     public async Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
     {
         // A failure anywhere rolls the whole transaction back, so EF Core's savepoint around each SaveChanges (two extra
         // round trips per save) could never be used.
         db.Database.AutoSavepointsEnabled = false;
-        var staged = 0;
+        IReadOnlyList<OutboxMessage> staged;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         using (var scope = UnitOfWorkScope.Begin())
         {
@@ -30,9 +30,7 @@ internal sealed class OutboxUnitOfWork(EdaServiceDbContext db, OutgoingMessages 
         }
 
         await transaction.CommitAsync(cancellationToken);
-        if (staged > 0)
-        {
-            forwarder.Wake();
-        }
+        // Sent from memory right away; were the process to stop first, the forwarder sends them from the outbox table.
+        dispatcher.Dispatch(staged);
     }
 }

@@ -14,18 +14,13 @@ internal class OutgoingMessages
         OutboxCapture.Enlist(scope);
 
     /// <summary>
-    /// Adds what the work sent to the context as outbox rows, so the unit of work's save writes them; returns how many,
-    /// so that the forwarder is woken once they are committed.
+    /// Adds what the work sent to the context as outbox rows, so the unit of work's save writes them; returns them, to be
+    /// dispatched once they are committed.
     /// </summary>
-    public virtual int Stage(ITransactionContext context, EdaServiceDbContext db)
+    public virtual IReadOnlyList<OutboxMessage> Stage(ITransactionContext context, EdaServiceDbContext db)
     {
-        var staged = 0;
-        foreach (var message in OutboxCapture.Take(context))
-        {
-            db.Add(message);
-            staged++;
-        }
-
+        List<OutboxMessage> staged = [.. OutboxCapture.Take(context)];
+        db.AddRange(staged);
         return staged;
     }
 }

@@ -14,7 +14,8 @@ public sealed class OutboxForwarderOptionsValidatorTests
     }
 
     [Theory]
-    [InlineData(0.05)]
+    [InlineData(0)]
+    [InlineData(1.5)] // Rebus polls in whole seconds
     [InlineData(7200)]
     public void A_poll_interval_out_of_range_is_named(double seconds)
     {

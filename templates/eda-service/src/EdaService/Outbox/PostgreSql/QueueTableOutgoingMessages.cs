@@ -18,7 +18,7 @@ internal sealed class QueueTableOutgoingMessages : OutgoingMessages
         PostgreSqlBusinessTransaction.Enlist(scope, connection, transaction);
 
     // The transport inserted each message into the queue table as it was sent: nothing left to write.
-    public override int Stage(ITransactionContext context, EdaServiceDbContext db) => 0;
+    public override IReadOnlyList<OutboxMessage> Stage(ITransactionContext context, EdaServiceDbContext db) => [];
 
     /// <summary>
     /// Call only when the service runs on its own Database transport (not a test's stand-in). Queues in another database
