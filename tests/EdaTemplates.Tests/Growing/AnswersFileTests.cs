@@ -19,6 +19,18 @@ public sealed class AnswersFileTests(TemplatePackFixture fixture)
     }
 
     [Fact]
+    public void The_README_installs_and_updates_to_the_package_version()
+    {
+        // The quick start is copied as is: a stale version there fails `dotnet new install` (the nupkg has another name).
+        var root = RepositoryLocator.FindRoot();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var version = PackSource.PackageVersion(root);
+
+        Assert.Contains($"dotnet new install artifacts/EdaTemplates.{version}.nupkg", readme, StringComparison.Ordinal);
+        Assert.Contains($"dotnet run eda-update.cs -- --to {version} ", readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_option_of_the_service_template_is_recorded()
     {
         // An option missing here would be regenerated with its default by the update command, silently changing the service.
