@@ -76,7 +76,8 @@ internal sealed class ChaosRunner(
         // With the queues in the business database nothing goes through the outbox: no forwarder to catch mid-send.
         if (whileForwarding && !options.SharedDatabase)
         {
-            // The forwarder polls once a second: wait for committed rows it has not sent (or is sending) yet.
+            // Wait for committed rows not sent yet, or being sent: the dispatcher takes them within milliseconds of
+            // their commit, the forwarder (after a kill) within its one-second poll.
             var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
             while (outbox == 0 && DateTimeOffset.UtcNow < deadline)
             {
