@@ -24,7 +24,17 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, ILog
     /// </summary>
     private static readonly TimeSpan PassSpacing = TimeSpan.FromMilliseconds(20);
 
-    private readonly Channel<OutboxMessage> _committed = Channel.CreateUnbounded<OutboxMessage>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>
+    /// Committed messages held for the passes, at most. Under load above what the passes send, a message beyond that is
+    /// not held: its row waits in the outbox for the forwarder, so memory stays bounded however far behind they fall.
+    /// </summary>
+    public const int Capacity = 10 * BatchSize;
+
+    private readonly Channel<OutboxMessage> _committed = Channel.CreateBounded<OutboxMessage>(
+        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Committed messages waiting for a pass.</summary>
+    public int Waiting => _committed.Reader.Count;
 
     /// <summary>Call once the rows are committed.</summary>
     public void Dispatch(IReadOnlyList<OutboxMessage> committed)
@@ -44,8 +54,9 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, ILog
         {
             while (await _committed.Reader.WaitToReadAsync(stopping))
             {
+                // A full batch goes at once: the spacing gathers commits, it must not throttle a backlog.
                 var early = PassSpacing - sinceLastPass.Elapsed;
-                if (early > TimeSpan.Zero)
+                if (early > TimeSpan.Zero && Waiting < BatchSize)
                 {
                     await Task.Delay(early, stopping);
                 }
