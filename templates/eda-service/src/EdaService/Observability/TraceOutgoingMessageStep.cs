@@ -7,7 +7,7 @@ namespace EdaService.Observability;
 /// <summary>
 /// A producer span per sent or published message, its W3C trace context written into the message's headers, so the
 /// consumer's span (here or in another service) joins the same trace. The header is written when the message is
-/// published, so it survives the outbox: the forwarder sends the stored headers.
+/// published, so it survives the outbox: the dispatcher and the forwarder send the headers stored with the message.
 /// </summary>
 [StepDocumentation("Starts a producer span and carries its W3C trace context in the traceparent/tracestate headers.")]
 internal sealed class TraceOutgoingMessageStep : IOutgoingStep

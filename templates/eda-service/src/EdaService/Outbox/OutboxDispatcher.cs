@@ -19,16 +19,16 @@ internal sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, ILog
     public const int BatchSize = 100;
 
     /// <summary>
-    /// A pass starts at most this soon after the previous one: a quiet service sends at once, a busy one sends every
-    /// 20 ms what committed meanwhile, in one transaction instead of one per commit.
-    /// </summary>
-    private static readonly TimeSpan PassSpacing = TimeSpan.FromMilliseconds(20);
-
-    /// <summary>
     /// Committed messages held for the passes, at most. Under load above what the passes send, a message beyond that is
     /// not held: its row waits in the outbox for the forwarder, so memory stays bounded however far behind they fall.
     /// </summary>
     public const int Capacity = 10 * BatchSize;
+
+    /// <summary>
+    /// A pass starts at most this soon after the previous one: a quiet service sends at once, a busy one sends every
+    /// 20 ms what committed meanwhile, in one transaction instead of one per commit.
+    /// </summary>
+    private static readonly TimeSpan PassSpacing = TimeSpan.FromMilliseconds(20);
 
     private readonly Channel<OutboxMessage> _committed = Channel.CreateBounded<OutboxMessage>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });

@@ -12,7 +12,8 @@ public static class OutboxServiceExtensions
 {
     /// <summary>
     /// Messages published inside <see cref="IUnitOfWork"/> are stored in the outbox table in the same transaction as
-    /// the business write; Rebus's forwarder sends them after commit, at least once, with their original message id.
+    /// the business write; after the commit OutboxDispatcher sends them (Rebus's forwarder whatever it did not), at least
+    /// once, with their original message id.
     /// </summary>
     public static IHostApplicationBuilder AddAtomicOutbox(this IHostApplicationBuilder builder)
     {

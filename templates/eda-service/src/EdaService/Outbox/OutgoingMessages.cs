@@ -6,7 +6,7 @@ namespace EdaService.Outbox;
 
 /// <summary>
 /// Where the unit of work writes the messages its work sends, inside its transaction: by default the outbox table,
-/// from which Rebus's forwarder sends them once the transaction committed.
+/// from which they are sent once the transaction committed (by OutboxDispatcher, or Rebus's forwarder as the fallback).
 /// </summary>
 internal class OutgoingMessages
 {

@@ -9,7 +9,7 @@ namespace EdaService.Messaging.AzureServiceBus;
 
 /// <summary>
 /// Rejects an outgoing message that the tier cannot carry when it is published, inside the handler's transaction,
-/// instead of letting the broker refuse it later (from the outbox forwarder, where the data is already committed).
+/// instead of letting the broker refuse it later (when the outbox sends it, after the data is committed).
 /// </summary>
 internal sealed class MessageSizeGuard(ServiceBusTier tier) : IOutgoingStep
 {
