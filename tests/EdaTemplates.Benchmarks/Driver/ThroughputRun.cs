@@ -31,7 +31,7 @@ internal static class ThroughputRun
         await ServiceHost.WaitUntilAsync(
             async () => await queues.PublishedAsync() >= expected,
             TimeSpan.FromMinutes(20),
-            $"{arguments.Messages} orders stored and published",
+            $"{arguments.Messages} OrderAccepted published",
             // In memory the count is free; on the Database transport it is a query on the measured server.
             TimeSpan.FromMilliseconds(arguments.InMemory ? 10 : 100));
         var seconds = stopwatch.Elapsed.TotalSeconds;
