@@ -66,8 +66,33 @@ await Measure("pack, generate and build all-on and all-off", async () =>
 });
 var concurrency = allOn is null ? 8 : variants.ConfiguredMaxParallelism("all-on");
 
-// Interleaved rounds: a burst of load from other processes lands on every configuration, not on one.
-var configurations = new[] { ("all-on", "inmemory"), ("all-off", "inmemory"), ("all-on", "database"), ("all-off", "database") };
+// Opt-in (--per-switch): one building block on at a time, in-memory transport: where all on's cost comes from.
+var drivers = new Dictionary<string, string>();
+var perSwitchConfigurations = new List<(string Variant, string Transport)>();
+if (options.PerSwitch && allOn is not null)
+{
+    foreach (var building in GeneratedVariants.Switches)
+    {
+        var name = $"only-{building}";
+        await Measure($"generate and build {name}", async () =>
+        {
+            drivers[name] = await variants.BuildDriverAsync(name, GeneratedVariants.OnlyOn(building));
+            return true;
+        });
+        perSwitchConfigurations.Add((name, "inmemory"));
+    }
+}
+
+if (allOn is not null && allOff is not null)
+{
+    drivers["all-on"] = allOn;
+    drivers["all-off"] = allOff;
+}
+
+// Interleaved rounds: a burst of load from other processes lands on every configuration, not on one. The per-switch
+// runs take their turns in the same rounds, so each is compared with the all-off runs measured next to it.
+var configurations = new List<(string Variant, string Transport)> { ("all-on", "inmemory"), ("all-off", "inmemory"), ("all-on", "database"), ("all-off", "database") };
+configurations.AddRange(perSwitchConfigurations.Where(c => drivers.ContainsKey(c.Variant)));
 var throughput = configurations.ToDictionary(c => c, _ => new List<double>());
 var statementsPerMessage = new Dictionary<(string, string), double>();
 var cpuPerMessage = configurations.ToDictionary(c => c, _ => new List<double>());
@@ -76,10 +101,10 @@ for (var round = 1; round <= options.Rounds && allOn is not null && allOff is no
 {
     foreach (var (variant, transport) in configurations)
     {
-        var driver = variant == "all-on" ? allOn : allOff;
         var result = await Measure($"round {round}: {variant} on {transport}", () => WithDatabase("tp", database => DriverRun.RunAsync(
-            driver,
-            ["throughput", "--transport", transport, "--connection", database, "--messages", $"{options.Messages}", "--warm-up-seconds", $"{options.WarmUpSeconds}"],
+            drivers[variant],
+            ["throughput", "--transport", transport, "--connection", database, "--messages", $"{options.Messages}",
+             "--warm-up-seconds", $"{options.WarmUpSeconds}", "--min-warm-up-seconds", $"{options.MinWarmUpSeconds}"],
             Path.Combine(options.WorkDirectory, "logs", $"driver-{variant}-{transport}-{round}.log"),
             TimeSpan.FromMinutes(30))));
         if (result is { } json)
@@ -94,28 +119,6 @@ for (var round = 1; round <= options.Rounds && allOn is not null && allOff is no
 
             details[$"{variant}-{transport}-round{round}"] = json;
         }
-    }
-}
-
-// Opt-in (--per-switch): one building block on at a time, in-memory transport, one run each: where all on's cost comes from.
-var perSwitch = new List<(string Switch, double? MessagesPerSecond, JsonElement? Run)>();
-if (options.PerSwitch)
-{
-    foreach (var building in GeneratedVariants.Switches)
-    {
-        string? driver = null;
-        await Measure($"generate and build only-{building}", async () =>
-        {
-            driver = await variants.BuildDriverAsync($"only-{building}", GeneratedVariants.OnlyOn(building));
-            return true;
-        });
-        JsonElement? run = driver is null ? null : await Measure($"only {building} on in memory", () => WithDatabase("tp", database => DriverRun.RunAsync(
-            driver,
-            ["throughput", "--transport", "inmemory", "--connection", database, "--messages", $"{options.Messages}", "--warm-up-seconds", $"{options.WarmUpSeconds}"],
-            Path.Combine(options.WorkDirectory, "logs", $"driver-only-{building}-inmemory.log"),
-            TimeSpan.FromMinutes(30))));
-        details[$"only-{building}-inmemory"] = run;
-        perSwitch.Add((building, run?.GetProperty("messagesPerSecond").GetDouble(), run));
     }
 }
 
@@ -144,7 +147,10 @@ var onDatabase = Median(("all-on", "database"));
 var offDatabase = Median(("all-off", "database"));
 string PerRun((string, string) configuration) =>
     $"{options.Messages:N0} messages, median of {options.Rounds}" +
-    (warmUpMessages[configuration] is { Count: > 0 } warm ? $", each after a warm-up of {warm.Min():N0}-{warm.Max():N0} messages (until the JIT settled)" : "") +
+    (warmUpMessages[configuration] is { Count: > 0 } warm
+        ? $", each after a warm-up of {(warm.Min() == warm.Max() ? $"{warm.Min():N0}" : $"{warm.Min():N0}-{warm.Max():N0}")} messages " +
+          (options.Quick ? "(quick mode: cut short)" : "(until the JIT settled)")
+        : "") +
     CostNote(cpuPerMessage[configuration] is { Count: > 0 } cpu ? cpu.Order().ElementAt(cpu.Count / 2) : null,
         statementsPerMessage.TryGetValue(configuration, out var count) ? count : null, " (service + its PostgreSQL backends)");
 
@@ -166,13 +172,12 @@ var table = new ResultTable(header);
 table.Add(new ResultRow("All on, in-memory transport", onMemory, "msg/s", Note: PerRun(("all-on", "inmemory"))));
 table.Add(new ResultRow("All off, in-memory transport", offMemory, "msg/s", Note: PerRun(("all-off", "inmemory"))));
 table.Add(ResultTable.Ratio("All on ÷ all off, in-memory transport", onMemory, offMemory, atLeast: 0.8));
-foreach (var (building, messagesPerSecond, run) in perSwitch)
+foreach (var configuration in perSwitchConfigurations)
 {
-    table.Add(ResultTable.Ratio($"Only `--{building}` on ÷ all off, in-memory transport", messagesPerSecond, offMemory, note:
-        messagesPerSecond is { } figure && run is { } r
-            ? $"{figure.ToString("0", CultureInfo.InvariantCulture)} msg/s, one run of {options.Messages:N0}" +
-              CostNote(r.GetProperty("clientCpuMsPerMessage").GetDouble() + r.GetProperty("serverCpuMsPerMessage").GetDouble(),
-                  r.GetProperty("statementsPerMessage").ValueKind == JsonValueKind.Number ? r.GetProperty("statementsPerMessage").GetDouble() : null)
+    var building = configuration.Variant["only-".Length..];
+    table.Add(ResultTable.Ratio($"Only `--{building}` on ÷ all off, in-memory transport", Median(configuration), offMemory, note:
+        Median(configuration) is { } figure
+            ? $"{figure.ToString("N0", CultureInfo.InvariantCulture)} msg/s; " + PerRun(configuration)
             : "failed, see the log"));
 }
 

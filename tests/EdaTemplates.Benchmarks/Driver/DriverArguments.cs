@@ -2,7 +2,7 @@ namespace EdaService.BenchDriver;
 
 /// <summary>The runner's instructions for one measurement.</summary>
 internal sealed record DriverArguments(
-    string Mode, string Transport, string ConnectionString, int Messages, TimeSpan WarmUpLimit, IReadOnlyDictionary<string, string?> Settings)
+    string Mode, string Transport, string ConnectionString, int Messages, TimeSpan WarmUpLimit, TimeSpan WarmUpMinimum, IReadOnlyDictionary<string, string?> Settings)
 {
     public bool InMemory => Transport == "inmemory";
 
@@ -10,12 +10,13 @@ internal sealed record DriverArguments(
     {
         if (args.Length == 0)
         {
-            throw new ArgumentException("Usage: throughput|flood --transport inmemory|database --connection CS --messages N [--warm-up-seconds S (throughput)] [--set Key=Value ...]");
+            throw new ArgumentException("Usage: throughput|flood --transport inmemory|database --connection CS --messages N [--warm-up-seconds S (throughput)] [--min-warm-up-seconds S] [--set Key=Value ...]");
         }
 
         string transport = "database", connection = "";
         var messages = 1000;
         int? warmUpSeconds = null;
+        var minWarmUpSeconds = 0;
         var settings = new Dictionary<string, string?>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -26,6 +27,7 @@ internal sealed record DriverArguments(
                 case "--connection": connection = value; break;
                 case "--messages": messages = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--warm-up-seconds": warmUpSeconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--min-warm-up-seconds": minWarmUpSeconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--set":
                     var equals = value.IndexOf('=');
                     settings[value[..equals]] = value[(equals + 1)..];
@@ -52,6 +54,6 @@ internal sealed record DriverArguments(
             throw new ArgumentException("--warm-up-seconds is required for a throughput run.");
         }
 
-        return new DriverArguments(args[0], transport, connection, messages, TimeSpan.FromSeconds(warmUpSeconds ?? 0), settings);
+        return new DriverArguments(args[0], transport, connection, messages, TimeSpan.FromSeconds(warmUpSeconds ?? 0), TimeSpan.FromSeconds(minWarmUpSeconds), settings);
     }
 }
