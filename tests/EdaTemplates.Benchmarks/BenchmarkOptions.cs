@@ -16,7 +16,7 @@ public sealed record BenchmarkOptions(
     /// <summary>Messages per throughput run (after a warm-up the driver sends first).</summary>
     public int Messages => MessagesOverride ?? (Quick ? 300 : 10_000);
 
-    /// <summary>Rounds of the four service runs, interleaved so that noise from other processes hits all of them; the median counts.</summary>
+    /// <summary>Rounds of the service runs (four, and one per switch with --per-switch), interleaved so that noise from other processes hits all of them; the median counts.</summary>
     public int Rounds => RoundsOverride ?? (Quick ? 1 : 3);
 
     /// <summary>The size of the poison flood the issue asks about.</summary>

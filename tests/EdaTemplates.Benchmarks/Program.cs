@@ -122,8 +122,9 @@ for (var round = 1; round <= options.Rounds && allOn is not null && allOff is no
     }
 }
 
+// Null for a configuration that never ran (its variant failed to build) or whose every run failed.
 double? Median((string, string) configuration) =>
-    throughput[configuration] is { Count: > 0 } values ? values.Order().ElementAt(values.Count / 2) : null;
+    throughput.TryGetValue(configuration, out var values) && values.Count > 0 ? values.Order().ElementAt(values.Count / 2) : null;
 
 var dotnetCeiling = await Measure("Npgsql one-insert ceiling", () => WithDatabase("npgsql", database =>
     InsertCeiling.DotnetAsync(database, concurrency, options.CeilingDuration)));
