@@ -24,5 +24,6 @@ internal static class DatabaseQueues
                 PostgreSqlSubscriberLookup.Configure(s, connectionString);
             });
         PostgreSqlReceiveIndexes.Configure(rebus, connectionString);
+        PostgreSqlDeferrals.Configure(rebus);
     }
 }
