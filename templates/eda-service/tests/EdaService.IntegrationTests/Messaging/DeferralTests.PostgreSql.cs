@@ -21,7 +21,7 @@ public sealed class DeferralTests(TestDatabase database)
         var bus = service.Services.GetRequiredService<IBus>();
 
         // Rebus.PostgreSql's transport cut the rest of a second off: both delays came straight back (visible at once).
-        await bus.Advanced.Routing.Defer(queue, TimeSpan.FromMilliseconds(milliseconds), new OrderAmended(Guid.NewGuid(), 2, 20m, DateTimeOffset.UtcNow));
+        await bus.Advanced.Routing.Defer(queue, TimeSpan.FromMilliseconds(milliseconds), new OrderPlaced(Guid.NewGuid(), "customer-1", 42.50m, DateTimeOffset.UtcNow));
 
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);

@@ -9,9 +9,8 @@ namespace EdaService.Messaging.DatabaseTransport;
 /// <summary>
 /// Rounds every deferral up to whole seconds before Rebus.PostgreSql's transport sees it. The transport makes a deferred
 /// message visible after the whole seconds left until its due time, cutting off the rest when it sends: 200 ms, and even
-/// 1 s once a few milliseconds had passed, became 0, so the message came straight back. An ordering gap's retries
-/// (Ordering:GapRetryDelay) then used up Ordering:MaxGapRetries in a fraction of a second and sent a change to the error
-/// queue while its predecessor was still being saved.
+/// 1 s once a few milliseconds had passed, became 0, so the message came straight back: a retry meant to wait (the
+/// ordering guard's, for the change before it) used up its attempts in a fraction of a second and went to the error queue.
 /// </summary>
 internal sealed class PostgreSqlDeferrals(ITransport transport, IRebusTime time) : ITransport
 {
