@@ -12,7 +12,7 @@ public static class PostgresBinaries
             {
                 var resolved = new FileInfo(initdb).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? initdb;
                 var binaries = Path.GetDirectoryName(resolved)!;
-                if (File.Exists(Path.Combine(binaries, "pg_ctl")))
+                if (File.Exists(Path.Combine(binaries, "postgres")))
                 {
                     return binaries;
                 }
@@ -23,7 +23,7 @@ public static class PostgresBinaries
         return Directory.Exists(debian)
             ? Directory.GetDirectories(debian)
                 .Select(version => Path.Combine(version, "bin"))
-                .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "pg_ctl")))
+                .Where(bin => File.Exists(Path.Combine(bin, "initdb")) && File.Exists(Path.Combine(bin, "postgres")))
                 .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
                 .FirstOrDefault()
             : null;
@@ -34,7 +34,7 @@ public static class PostgresBinaries
     {
         if (Find() is null)
         {
-            return "PostgreSQL server binaries (initdb, pg_ctl) are not installed; install the postgresql package";
+            return "PostgreSQL server binaries (initdb, postgres) are not installed; install the postgresql package";
         }
 
         return Environment.IsPrivilegedProcess && !File.ReadLines("/etc/passwd").Any(line => line.StartsWith("postgres:", StringComparison.Ordinal))

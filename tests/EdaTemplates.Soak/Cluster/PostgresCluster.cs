@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using EdaTemplates.Soak.Setup;
@@ -15,6 +17,9 @@ internal sealed class PostgresCluster(string name, string binaries, string direc
     public string Name { get; } = name;
 
     public int Port { get; } = port;
+
+    private Process? _server;
+    private StreamWriter? _log;
 
     public bool IsRunning { get; private set; }
 
@@ -62,34 +67,78 @@ internal sealed class PostgresCluster(string name, string binaries, string direc
         await StartAsync();
     }
 
+    /// <summary>
+    /// Runs the server in the foreground as the soak's own child, not daemonized by pg_ctl, so that it dies with the
+    /// soak (<see cref="TiedChildren"/>): a cluster left running would hold its port and serve stray clients.
+    /// </summary>
     public async Task StartAsync()
     {
-        await RunAsync("pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start"], "start");
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var log = new StreamWriter(Path.Combine(directory, "server.log"), append: true) { AutoFlush = true };
+        var startInfo = TiedChildren.StartInfo(Path.Combine(binaries, "postgres"), ["-D", DataDirectory],
+            Environment.IsPrivilegedProcess ? "postgres" : null);
+        startInfo.WorkingDirectory = directory;
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        var server = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        void OnLine(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (log)
+            {
+                log.WriteLine(line);
+            }
+
+            if (line.Contains("database system is ready to accept connections", StringComparison.Ordinal))
+            {
+                ready.TrySetResult();
+            }
+        }
+
+        server.OutputDataReceived += (_, e) => OnLine(e.Data);
+        server.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        server.Exited += (_, _) => ready.TrySetException(new InvalidOperationException(
+            $"PostgreSQL ({Name}, port {Port}) exited with {server.ExitCode} before it accepted connections; see {Path.Combine(directory, "server.log")}"));
+        TiedChildren.Start(server);
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        _server = server;
+        _log = log;
+        await ready.Task.WaitAsync(CommandTimeout);
         IsRunning = true;
     }
 
-    /// <summary>An immediate stop: every session is cut off at once, as when the server crashes or the network is gone.</summary>
+    /// <summary>An immediate stop (SIGQUIT, as `pg_ctl -m immediate`): every session is cut off at once, as when the server crashes or the network is gone.</summary>
     public async Task StopAsync()
     {
         IsRunning = false;
-        await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], "stop");
+        if (_server is not { HasExited: false } server)
+        {
+            return;
+        }
+
+        await ProcessTool.RunAsync("kill", ["-QUIT", server.Id.ToString(CultureInfo.InvariantCulture)], directory, Log("stop"), CommandTimeout);
+        try
+        {
+            await server.WaitForExitAsync().WaitAsync(CommandTimeout);
+        }
+        catch (TimeoutException)
+        {
+            server.Kill();
+            await server.WaitForExitAsync();
+        }
+
+        // Once the server has exited and its output was read to the end, no line can still come.
+        await _log!.DisposeAsync();
     }
 
     public async Task DestroyAsync()
     {
-        try
-        {
-            if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
-            {
-                await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], "final-stop");
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already stopped; nothing to clean up but the files.
-        }
-
-        IsRunning = false;
+        await StopAsync();
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);

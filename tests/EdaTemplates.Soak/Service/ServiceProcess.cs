@@ -48,15 +48,11 @@ internal sealed class ServiceProcess(string name, string dll, IReadOnlyDictionar
         _ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Directory.CreateDirectory(logDirectory);
         _logFile = new StreamWriter(Path.Combine(logDirectory, $"{Name}-{Starts:00}.log")) { AutoFlush = true };
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(dll);
+        var startInfo = TiedChildren.StartInfo("dotnet", [dll]);
+        startInfo.WorkingDirectory = Path.GetDirectoryName(dll)!;
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        startInfo.RedirectStandardInput = true;
         ProcessTool.ApplyEnvironment(startInfo, environment);
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var writer = _logFile;
@@ -75,7 +71,7 @@ internal sealed class ServiceProcess(string name, string dll, IReadOnlyDictionar
                 }
             }
         };
-        process.Start();
+        TiedChildren.Start(process);
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -106,8 +102,7 @@ internal sealed class ServiceProcess(string name, string dll, IReadOnlyDictionar
 
         _exitExpectedOfStart = Starts;
 
-        await ProcessTool.RunAsync("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            logDirectory, Path.Combine(logDirectory, $"{Name}-sigterm.log"), TimeSpan.FromSeconds(10));
+        await SignalAsync(process, "TERM");
         try
         {
             await process.WaitForExitAsync().WaitAsync(timeout);
@@ -119,6 +114,23 @@ internal sealed class ServiceProcess(string name, string dll, IReadOnlyDictionar
         }
 
         CloseLog();
+    }
+
+    /// <summary>SIGSTOP, then SIGCONT when the returned handle is disposed: the process stands still, as in a long GC pause.</summary>
+    public async Task<IAsyncDisposable> PauseAsync()
+    {
+        var process = _process ?? throw new InvalidOperationException($"{Name} was never started.");
+        await SignalAsync(process, "STOP");
+        return new Resume(() => SignalAsync(process, "CONT"));
+    }
+
+    private Task SignalAsync(Process process, string signal) =>
+        ProcessTool.RunAsync("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            logDirectory, Path.Combine(logDirectory, $"{Name}-sig{signal.ToLowerInvariant()}.log"), TimeSpan.FromSeconds(10));
+
+    private sealed class Resume(Func<Task> resume) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await resume();
     }
 
     private void OnLine(string? line, StreamWriter writer, TaskCompletionSource ready)
