@@ -27,6 +27,9 @@ internal sealed class ChaosRunner(
     /// <summary>Messages let in at a time while a half-open instance waits for one to probe with.</summary>
     private const int ProbeFeed = 10;
 
+    /// <summary>How long the closed instances stand still while a half-open one looks for its probe (several of its polls).</summary>
+    private static readonly TimeSpan ProbePause = TimeSpan.FromSeconds(3);
+
     public List<KillRecord> Kills { get; } = [];
 
     public OutageRecord? Outage { get; private set; }
@@ -113,16 +116,52 @@ internal sealed class ChaosRunner(
 
         // No kill before the switch resumed: a restarted instance starts closed and the resume would go unobserved.
         var deadline = DateTimeOffset.UtcNow + options.KillSwitchCoolDown * 3 + TimeSpan.FromSeconds(60);
-        while (DateTimeOffset.UtcNow < deadline && !outage.Instances.All(i => KillSwitchCheck.HasResumed(outage, log.Transitions, i)))
+        while (DateTimeOffset.UtcNow < deadline && !AllResumed(outage))
         {
-            // A half-open instance resumes only with a probe message. Once the other instance has drained the queue
-            // up to the gate, none would come: let a few more in (the next disruption comes that much later).
             if (await queues.CountReceivableAsync(inputQueue) == 0)
             {
-                gate.OpenTo(feeder.Sent + ProbeFeed);
+                await FeedProbesAsync(outage, cancellationToken);
             }
 
             await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    private bool AllResumed(OutageRecord outage) => outage.Instances.All(i => KillSwitchCheck.HasResumed(outage, log.Transitions, i));
+
+    /// <summary>
+    /// A half-open instance resumes only with a message to probe with, and once the instance that closed first has
+    /// drained the queue up to the gate, none comes. Letting a few more in is not enough: the closed instance's workers,
+    /// busy a moment ago, poll every millisecond, the half-open instance's one worker, idle since the trip, every 500 ms
+    /// (the service's backoff), so the closed one takes them all (seed 230278 failed that way). So the closed instances
+    /// stand still (SIGSTOP) while a few messages come in, until the half-open ones resumed or a few of their polls passed.
+    /// </summary>
+    private async Task FeedProbesAsync(OutageRecord outage, CancellationToken cancellationToken)
+    {
+        var closed = new[] { first, second }.Where(i => i.IsRunning && KillSwitchCheck.HasResumed(outage, log.Transitions, i.Name)).ToList();
+        var paused = new List<IAsyncDisposable>();
+        try
+        {
+            foreach (var instance in closed)
+            {
+                paused.Add(await instance.PauseAsync());
+            }
+
+            gate.OpenTo(feeder.Sent + ProbeFeed);
+            progress($"queue empty with a kill switch half-open: {ProbeFeed} more messages in, "
+                     + (closed.Count == 0 ? "no instance paused" : $"{string.Join(", ", closed.Select(i => i.Name))} paused (SIGSTOP) for up to {ProbePause.TotalSeconds:0} s"));
+            var until = DateTimeOffset.UtcNow + ProbePause;
+            while (DateTimeOffset.UtcNow < until && !AllResumed(outage))
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+        }
+        finally
+        {
+            foreach (var pause in paused)
+            {
+                await pause.DisposeAsync();
+            }
         }
     }
 
