@@ -29,7 +29,7 @@ internal sealed class PostgreSqlDeferrals(ITransport transport, IRebusTime time)
         transport.Send(destinationAddress, RoundedUp(message, time.Now), context);
 
     /// <summary>The message with its due time moved so that the transport waits at least as long as was asked.</summary>
-    public static TransportMessage RoundedUp(TransportMessage message, DateTimeOffset now)
+    private static TransportMessage RoundedUp(TransportMessage message, DateTimeOffset now)
     {
         if (!message.Headers.TryGetValue(Headers.DeferredUntil, out var value))
         {
