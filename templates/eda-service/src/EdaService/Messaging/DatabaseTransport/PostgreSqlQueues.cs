@@ -12,8 +12,9 @@ internal static class DatabaseQueues
 
     public static void Configure(RebusConfigurer rebus, string configuredConnectionString, string inputQueue)
     {
-        // Every receive, send and subscriber lookup is one of a few statements: prepared once per connection.
-        var connectionString = DatabaseProvider.PreparingStatements(configuredConnectionString);
+        // Every receive, send and subscriber lookup is one of a few statements: prepared once per connection, and the
+        // connection goes back to the pool without Npgsql's reset (see DatabaseProvider.Pooled).
+        var connectionString = DatabaseProvider.Pooled(configuredConnectionString);
         rebus
             .Transport(t => t.UsePostgreSql(
                 new PostgreSqlBusinessTransaction(new PostgresConnectionHelper(connectionString)), MessagesTable, inputQueue))

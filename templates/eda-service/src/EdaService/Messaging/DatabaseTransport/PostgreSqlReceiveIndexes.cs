@@ -50,7 +50,9 @@ internal sealed class PostgreSqlReceiveIndexes(ITransport transport, string conn
     /// </summary>
     public void Initialize()
     {
-        using var connection = new NpgsqlConnection(connectionString);
+        // Not pooled: the advisory lock belongs to the session, and the service's pooled connections are not reset when
+        // they go back to the pool, so a lock left by a failed unlock would stay with one of them.
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         connection.Open();
         if (Changes(connection).Count == 0)
         {

@@ -15,7 +15,7 @@ internal static class OutboxStorage
     public const string TableName = "outbox";
 
     public static void Configure(RebusConfigurer rebus, string connectionString) =>
-        rebus.Outbox(o => o.StoreInPostgreSql(DatabaseProvider.PreparingStatements(connectionString), TableName));
+        rebus.Outbox(o => o.StoreInPostgreSql(DatabaseProvider.Pooled(connectionString), TableName));
 
     /// <summary>
     /// Deletes the rows of <paramref name="ids"/> in the context's transaction, as Rebus.PostgreSql's forwarder deletes its
