@@ -139,12 +139,12 @@ internal sealed class ChaosRunner(
     private async Task FeedProbesAsync(OutageRecord outage, CancellationToken cancellationToken)
     {
         var closed = new[] { first, second }.Where(i => i.IsRunning && KillSwitchCheck.HasResumed(outage, log.Transitions, i.Name)).ToList();
-        var paused = new List<IAsyncDisposable>();
+        var paused = new List<IDisposable>();
         try
         {
             foreach (var instance in closed)
             {
-                paused.Add(await instance.PauseAsync());
+                paused.Add(instance.Pause());
             }
 
             gate.OpenTo(feeder.Sent + ProbeFeed);
@@ -160,7 +160,7 @@ internal sealed class ChaosRunner(
         {
             foreach (var pause in paused)
             {
-                await pause.DisposeAsync();
+                pause.Dispose();
             }
         }
     }

@@ -121,7 +121,7 @@ internal sealed class PostgresCluster(string name, string binaries, string direc
             return;
         }
 
-        await ProcessTool.RunAsync("kill", ["-QUIT", server.Id.ToString(CultureInfo.InvariantCulture)], directory, Log("stop"), CommandTimeout);
+        Signals.Send(server, Signal.Quit);
         try
         {
             await server.WaitForExitAsync().WaitAsync(CommandTimeout);

@@ -102,7 +102,7 @@ internal sealed class ServiceProcess(string name, string dll, IReadOnlyDictionar
 
         _exitExpectedOfStart = Starts;
 
-        await SignalAsync(process, "TERM");
+        Signals.Send(process, Signal.Term);
         try
         {
             await process.WaitForExitAsync().WaitAsync(timeout);
@@ -117,20 +117,16 @@ internal sealed class ServiceProcess(string name, string dll, IReadOnlyDictionar
     }
 
     /// <summary>SIGSTOP, then SIGCONT when the returned handle is disposed: the process stands still, as in a long GC pause.</summary>
-    public async Task<IAsyncDisposable> PauseAsync()
+    public IDisposable Pause()
     {
         var process = _process ?? throw new InvalidOperationException($"{Name} was never started.");
-        await SignalAsync(process, "STOP");
-        return new Resume(() => SignalAsync(process, "CONT"));
+        Signals.Send(process, Signal.Stop);
+        return new Resume(process);
     }
 
-    private Task SignalAsync(Process process, string signal) =>
-        ProcessTool.RunAsync("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            logDirectory, Path.Combine(logDirectory, $"{Name}-sig{signal.ToLowerInvariant()}.log"), TimeSpan.FromSeconds(10));
-
-    private sealed class Resume(Func<Task> resume) : IAsyncDisposable
+    private sealed class Resume(Process process) : IDisposable
     {
-        public async ValueTask DisposeAsync() => await resume();
+        public void Dispose() => Signals.Send(process, Signal.Cont);
     }
 
     private void OnLine(string? line, StreamWriter writer, TaskCompletionSource ready)
