@@ -14,7 +14,7 @@ public sealed class ChaosPlanTests
         var options = new SoakOptions { Messages = messages, Kills = kills };
         var streamEnd = ChaosPlan.OutageAt + ChaosPlan.OutageStream(options);
 
-        // Seed 648812 put CI's first kill 1 message after the outage; the others cover the plan's random range.
+        // Seed 648812 put CI's second kill 1 message after the outage; the others cover the plan's random range.
         foreach (var seed in Enumerable.Range(1, 2_000).Append(648812))
         {
             var plan = ChaosPlan.Create(options with { Seed = seed }, new Random(seed));
