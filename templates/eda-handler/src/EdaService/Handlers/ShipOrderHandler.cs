@@ -47,7 +47,7 @@ public sealed partial class ShipOrderHandler(EdaServiceDbContext db, IUnitOfWork
 #if (UseIdempotency)
         // The name keys the processed-messages record, so a redelivered message is acknowledged without a second effect.
 #endif
-        await unitOfWork.ExecuteAsync(nameof(ShipOrderHandler), async cancellationToken =>
+        var result = await unitOfWork.ExecuteAsync(nameof(ShipOrderHandler), async cancellationToken =>
         {
             // TODO: decide the work: change rows through db; publish through an injected Rebus IBus (new events come
             // with `dotnet new eda-event`). A failure here rolls everything back and the message is retried.
@@ -56,7 +56,11 @@ public sealed partial class ShipOrderHandler(EdaServiceDbContext db, IUnitOfWork
             await db.SaveChangesAsync(cancellationToken);
         });
 
-        LogHandled(logger, typeof(HandledEvent).Name);
+        // A duplicate was acknowledged without running the work: only a committed unit of work handled anything.
+        if (result == UnitOfWorkResult.Committed)
+        {
+            LogHandled(logger, typeof(HandledEvent).Name);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ShipOrder handled {MessageType}")]

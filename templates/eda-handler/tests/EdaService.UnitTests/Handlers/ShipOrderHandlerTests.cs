@@ -115,17 +115,18 @@ public sealed class ShipOrderHandlerTests
 
         public int WorkRuns { get; private set; }
 
-        public async Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
+        public async Task<UnitOfWorkResult> ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
         {
             Operations.Add(operation);
             WorkRuns++;
             await work(cancellationToken);
+            return UnitOfWorkResult.Committed;
         }
     }
 
     private sealed class FailingUnitOfWork : IUnitOfWork
     {
-        public Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default) =>
+        public Task<UnitOfWorkResult> ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default) =>
             throw new TimeoutException("the database did not answer");
     }
 #endif

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace EdaService.Data;
@@ -19,12 +21,27 @@ internal sealed partial class DatabaseMigrator(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EdaServiceDbContext>();
+
+        // EF Core reads its history table without asking whether it exists, and logs the failed read on an empty
+        // database as an error before it creates the table: create it first, so the log shows no failure that is none.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
-        LogMigrated(logger);
+        if (pending.Count == 0)
+        {
+            LogUpToDate(logger);
+        }
+        else
+        {
+            LogApplied(logger, pending.Count, string.Join(", ", pending));
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date")]
-    private static partial void LogMigrated(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date: no migration to apply")]
+    private static partial void LogUpToDate(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} migrations: {Migrations}")]
+    private static partial void LogApplied(ILogger logger, int count, string migrations);
 }

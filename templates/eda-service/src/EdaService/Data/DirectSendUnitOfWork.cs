@@ -9,7 +9,7 @@ namespace EdaService.Data;
 /// </summary>
 internal sealed class DirectSendUnitOfWork(EdaServiceDbContext db) : IUnitOfWork
 {
-    public async Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    public async Task<UnitOfWorkResult> ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
     {
         // A failure rolls the whole transaction back, so EF Core's savepoint around each SaveChanges (two extra round
         // trips per save) could never be used.
@@ -22,5 +22,6 @@ internal sealed class DirectSendUnitOfWork(EdaServiceDbContext db) : IUnitOfWork
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await scope.CompleteAsync();
+        return UnitOfWorkResult.Committed;
     }
 }

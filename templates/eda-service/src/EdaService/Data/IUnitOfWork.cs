@@ -11,5 +11,6 @@ public interface IUnitOfWork
     /// such as idempotency key their records by message and operation.</param>
     /// <param name="work">The handler's reads, writes and publishes.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default);
+    /// <returns>Whether the work ran and committed, or was skipped as a duplicate: log "done" only for the first.</returns>
+    Task<UnitOfWorkResult> ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default);
 }

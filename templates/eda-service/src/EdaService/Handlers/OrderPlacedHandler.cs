@@ -17,9 +17,10 @@ public sealed partial class OrderPlacedHandler(
     {
         var order = Order.Accept(message, clock.GetUtcNow());
 #if (UseOrdering)
+        UnitOfWorkResult result;
         try
         {
-            await PlaceAsync(order);
+            result = await PlaceAsync(order);
         }
         catch (DbUpdateException exception) when (DatabaseProvider.IsDuplicateKey(exception, db.Orders.EntityType.FindPrimaryKey()!))
         {
@@ -29,14 +30,18 @@ public sealed partial class OrderPlacedHandler(
             return;
         }
 #else
-        await PlaceAsync(order);
+        var result = await PlaceAsync(order);
 #endif
 
-        LogAccepted(logger, order.Id, order.CustomerId);
+        // A duplicate was acknowledged without effect (and logged as such): it accepted nothing.
+        if (result == UnitOfWorkResult.Committed)
+        {
+            LogAccepted(logger, order.Id, order.CustomerId);
+        }
     }
 
     // Write and publish inside the unit of work: it saves both together (one batch) and commits them or nothing.
-    private Task PlaceAsync(Order order) =>
+    private Task<UnitOfWorkResult> PlaceAsync(Order order) =>
         unitOfWork.ExecuteAsync(nameof(OrderPlacedHandler), async _ =>
         {
             db.Orders.Add(order);

@@ -19,20 +19,19 @@ internal sealed partial class IdempotentUnitOfWork(
     TimeProvider clock,
     ILogger<IdempotentUnitOfWork> logger) : IUnitOfWork
 {
-    public async Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    public async Task<UnitOfWorkResult> ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
     {
         var incoming = MessageContext.Current?.TransportMessage;
         if (incoming is null)
         {
             // Not handling a message (e.g. a scheduled job): nothing to de-duplicate.
-            await inner.ExecuteAsync(operation, work, cancellationToken);
-            return;
+            return await inner.ExecuteAsync(operation, work, cancellationToken);
         }
 
         var message = ProcessedMessage.From(incoming, operation, clock.GetUtcNow(), options.Value.EffectiveRecordedHeaders);
         try
         {
-            await inner.ExecuteAsync(operation, async token =>
+            return await inner.ExecuteAsync(operation, async token =>
             {
                 var connection = db.Database.GetDbConnection();
                 var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
@@ -49,6 +48,7 @@ internal sealed partial class IdempotentUnitOfWork(
         {
             // The transaction was rolled back and the outbox scope discarded: acknowledging is all that is left.
             LogDuplicate(logger, message.MessageId, message.MessageType, operation);
+            return UnitOfWorkResult.AlreadyProcessed;
         }
     }
 

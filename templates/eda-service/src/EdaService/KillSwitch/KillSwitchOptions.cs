@@ -5,7 +5,8 @@ namespace EdaService.KillSwitch;
 /// at low volume (fewer than <see cref="MinimumAttempts"/> attempts in the window) <see cref="FailureThreshold"/>
 /// failures trip it; from <see cref="MinimumAttempts"/> attempts on, the failure rate decides, so a busy service is not
 /// stopped by a handful of poison messages among thousands of good ones. At any volume, <see cref="FailureThreshold"/>
-/// failures in a row with no success between them (an outage, a poison flood) trip it too.
+/// failures in a row with no success between them (an outage, a poison flood) trip it too, and so do
+/// <see cref="ConnectionFailureThreshold"/> connection failures in a row.
 /// </summary>
 public sealed class KillSwitchOptions
 {
@@ -26,6 +27,14 @@ public sealed class KillSwitchOptions
 
     /// <summary>Share of failed attempts (0-1] that trips the switch at high volume.</summary>
     public double FailureRateThreshold { get; set; } = 0.5;
+
+    /// <summary>
+    /// Connection failures in a row (refused, reset, the database shutting down: no success between them) that trip the
+    /// switch at any volume. No message causes one, so unlike <see cref="FailureThreshold"/> this may be reached by the
+    /// attempts of a single message: a trickle of traffic during an outage then trips the switch at the first message
+    /// instead of after FailureThreshold / Messaging:MaxDeliveryAttempts messages.
+    /// </summary>
+    public int ConnectionFailureThreshold { get; set; } = 5;
 
     /// <summary>How long the switch stays open before one message is let through to probe whether the failures stopped.</summary>
     public TimeSpan CoolDown { get; set; } = TimeSpan.FromMinutes(1);

@@ -36,6 +36,12 @@ internal sealed class KillSwitchOptionsValidator(IOptions<MessagingOptions> mess
                          "applies and a quiet service never trips.");
         }
 
+        if (options.ConnectionFailureThreshold < 1 || options.ConnectionFailureThreshold > options.FailureThreshold)
+        {
+            failures.Add($"{Section}:{nameof(options.ConnectionFailureThreshold)} ({options.ConnectionFailureThreshold}) must be between 1 and " +
+                         $"{Section}:{nameof(options.FailureThreshold)} ({options.FailureThreshold}): connection failures are the surest sign of an outage.");
+        }
+
         if (!(options.FailureRateThreshold is > 0 and <= 1))
         {
             failures.Add($"{Section}:{nameof(options.FailureRateThreshold)} must be above 0 and at most 1 (it was {options.FailureRateThreshold}).");

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using EdaService.Messaging.Failures;
 using Microsoft.Extensions.Options;
 
 namespace EdaService.KillSwitch;
@@ -21,6 +22,7 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
     private readonly FailureWindow _window;
     private readonly TripRule _rule;
     private int _failuresInARow;
+    private int _connectionFailuresInARow;
     private volatile KillSwitchStatus _status;
     private ITimer? _coolDown;
     private long _generation;
@@ -88,6 +90,7 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
             {
                 _window.Record(_clock.GetUtcNow(), failed: false);
                 _failuresInARow = 0;
+                _connectionFailuresInARow = 0;
             }
         }
     }
@@ -122,8 +125,13 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
 
             _window.Record(now, failed: true);
             _failuresInARow++;
+            if (TransientFailures.IsConnectionFailure(exception))
+            {
+                _connectionFailuresInARow++;
+            }
+
             var (attempts, failures) = _window.Totals(now);
-            if (_rule.Evaluate(attempts, failures, _failuresInARow) is { } trip)
+            if (_rule.Evaluate(attempts, failures, _failuresInARow, _connectionFailuresInARow) is { } trip)
             {
                 Open(now, trip.Trigger, $"{trip.Reason}; last: {Describe(exception)}", byOperator: false);
             }
@@ -185,6 +193,7 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
             {
                 _window.Clear();
                 _failuresInARow = 0;
+                _connectionFailuresInARow = 0;
                 return;
             }
 
@@ -235,6 +244,7 @@ internal sealed partial class KillSwitchStateMachine : IKillSwitch, IDisposable
         _coolDown = null;
         _window.Clear();
         _failuresInARow = 0;
+        _connectionFailuresInARow = 0;
         Transition(new KillSwitchStatus(KillSwitchState.Closed, _clock.GetUtcNow(), reason, ByOperator: false, ProbeAt: null), trigger);
     }
 

@@ -42,4 +42,28 @@ public sealed class MessagingOptions
     ];
 
     public IReadOnlyList<TimeSpan> EffectiveBackoffTimes => BackoffTimes.Length > 0 ? BackoffTimes : DefaultBackoffTimes;
+
+    /// <summary>
+    /// After its <see cref="MaxDeliveryAttempts"/> immediate attempts, a message that failed on a transient cause (the
+    /// database or broker unreachable, a timeout, a deadlock) is tried again after each of these delays, each time with
+    /// a fresh set of attempts, before it can go to the error queue; permanent failures and rejections go at once.
+    /// Empty means <see cref="DefaultTransientRetryDelays"/>.
+    /// </summary>
+    public TimeSpan[] TransientRetryDelays { get; set; } = [];
+
+    public static readonly TimeSpan[] DefaultTransientRetryDelays =
+    [
+        TimeSpan.FromSeconds(10),
+        TimeSpan.FromMinutes(1),
+        TimeSpan.FromMinutes(5),
+    ];
+
+    public IReadOnlyList<TimeSpan> EffectiveTransientRetryDelays => TransientRetryDelays.Length > 0 ? TransientRetryDelays : DefaultTransientRetryDelays;
+
+    /// <summary>
+    /// Deliveries of one message in a row that may fail while its failure is being handled (the error handling throws,
+    /// or a step outside Rebus's retry step does) before the message is forced to the error queue. Each such delivery
+    /// returns the message at once, uncounted by Rebus, so without a bound it loops forever.
+    /// </summary>
+    public int RedeliveryLoopLimit { get; set; } = 3;
 }

@@ -44,6 +44,21 @@ internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOpti
             failures.Add($"{Section}:{nameof(options.BackoffTimes)} entries must be between 0 and 1 minute.");
         }
 
+        if (options.TransientRetryDelays.Any(delay => delay < TimeSpan.FromSeconds(1) || delay > TimeSpan.FromDays(1)))
+        {
+            failures.Add($"{Section}:{nameof(options.TransientRetryDelays)} entries must be between 1 second and 1 day.");
+        }
+
+        if (options.TransientRetryDelays.Length > 10)
+        {
+            failures.Add($"{Section}:{nameof(options.TransientRetryDelays)} has {options.TransientRetryDelays.Length} entries; at most 10.");
+        }
+
+        if (options.RedeliveryLoopLimit is < 1 or > 100)
+        {
+            failures.Add($"{Section}:{nameof(options.RedeliveryLoopLimit)} must be between 1 and 100 (it was {options.RedeliveryLoopLimit}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

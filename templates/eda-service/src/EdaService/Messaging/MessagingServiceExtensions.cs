@@ -1,3 +1,5 @@
+using EdaService.Messaging.Envelope;
+using EdaService.Messaging.Failures;
 using Microsoft.Extensions.Options;
 using Rebus.Backoff;
 using Rebus.Config;
@@ -13,11 +15,14 @@ public static class MessagingServiceExtensions
         builder.Services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();
 
         builder.Services.AddHandlersFromHandlersFolder();
+        builder.Services.AddFailurePath();
         builder.Services.AddRebus(
             (rebus, services) =>
             {
                 var options = services.GetRequiredService<IOptions<MessagingOptions>>().Value;
                 transport(rebus, services);
+                FailurePathPipeline.DeadLetterMoveHolder? deadLetterMove = null;
+                rebus.Options(o => deadLetterMove = FailurePathPipeline.ConfigureInnermost(o));
                 foreach (var feature in services.GetServices<ConfigureRebus>())
                 {
                     feature(rebus, services);
@@ -29,6 +34,8 @@ public static class MessagingServiceExtensions
                     o.SetMaxParallelism(options.MaxParallelism);
                     o.SetBackoffTimes(options.EffectiveBackoffTimes);
                     o.RetryStrategy(errorQueueName: options.ErrorQueue, maxDeliveryAttempts: options.MaxDeliveryAttempts);
+                    EnvelopePipeline.Configure(o);
+                    FailurePathPipeline.ConfigureOutermost(o, services, deadLetterMove!, options);
                 });
             },
             onCreated: async (bus, services) =>

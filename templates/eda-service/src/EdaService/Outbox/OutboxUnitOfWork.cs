@@ -12,7 +12,7 @@ namespace EdaService.Outbox;
 /// </summary>
 internal sealed class OutboxUnitOfWork(EdaServiceDbContext db, OutgoingMessages outgoing, OutboxDispatcher dispatcher) : IUnitOfWork
 {
-    public async Task ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    public async Task<UnitOfWorkResult> ExecuteAsync(string operation, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
     {
         // A failure anywhere rolls the whole transaction back, so EF Core's savepoint around each SaveChanges (two extra
         // round trips per save) could never be used.
@@ -32,5 +32,6 @@ internal sealed class OutboxUnitOfWork(EdaServiceDbContext db, OutgoingMessages 
         await transaction.CommitAsync(cancellationToken);
         // Sent from memory right away; were the process to stop first, the forwarder sends them from the outbox table.
         dispatcher.Dispatch(staged);
+        return UnitOfWorkResult.Committed;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdaService.Messaging.Envelope;
 using FluentValidation;
 using Rebus.Messages;
 using Rebus.Serialization;
@@ -6,7 +7,7 @@ using Rebus.Serialization;
 namespace EdaService.Validation;
 
 /// <summary>
-/// Decides whether a transport message is one this service accepts: a known type, a UTF-8 JSON body of sane size,
+/// Decides whether a transport message is one this service accepts: sound headers (<see cref="EnvelopeRules"/>), a known type, a UTF-8 JSON body of sane size,
 /// the wire format of its type (<see cref="WireFormatChecker"/>), then the type's FluentValidation rules. The same
 /// check runs on incoming and outgoing messages, so the service never sends what it would reject.
 /// </summary>
@@ -76,6 +77,7 @@ internal sealed class MessageValidator
     private (Type Type, IValidator Rules)? CheckEnvelope(TransportMessage message, List<string> reasons)
     {
         (Type, IValidator)? contract = null;
+        EnvelopeRules.Check(message.Headers, reasons);
         var typeName = message.Headers.GetValueOrDefault(Headers.Type);
         if (string.IsNullOrWhiteSpace(typeName))
         {
@@ -87,13 +89,13 @@ internal sealed class MessageValidator
         }
         else
         {
-            reasons.Add($"{Headers.Type}: '{typeName}' is not a message type this service knows");
+            reasons.Add($"{Headers.Type}: '{EnvelopeRules.Quote(typeName, MaxReasonLength / 2)}' is not a message type this service knows");
         }
 
         var contentType = message.Headers.GetValueOrDefault(Headers.ContentType);
         if (!IsUtf8Json(contentType))
         {
-            reasons.Add($"{Headers.ContentType}: '{contentType}' is not UTF-8 JSON (application/json;charset=utf-8)");
+            reasons.Add($"{Headers.ContentType}: '{EnvelopeRules.Quote(contentType, MaxReasonLength / 2)}' is not UTF-8 JSON (application/json;charset=utf-8)");
         }
 
         if (message.Body.Length == 0)

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using EdaService.Contracts;
+using EdaService.Messaging.Envelope;
+using EdaService.Messaging.Failures;
 using Rebus.Bus;
 using Rebus.Messages;
 using Rebus.Retry;
@@ -24,16 +26,28 @@ internal sealed partial class RejectionErrorHandler(IErrorHandler inner, string 
             return;
         }
 
-        LogRejected(services.GetRequiredService<ILogger<RejectionErrorHandler>>(), rejection.MessageId, rejection.MessageType, string.Join("; ", rejection.Reasons));
-
-        // Notify first, then park: if parking fails the message is redelivered and the notice repeated with the same
-        // message id (consumers can de-duplicate); the other order could park the message and never tell anyone.
-        await PublishRejectedAsync(transportMessage, rejection);
-
+        var logger = services.GetRequiredService<ILogger<RejectionErrorHandler>>();
+        LogRejected(logger, rejection.MessageId, rejection.MessageType, string.Join("; ", rejection.Reasons));
         var headers = new Dictionary<string, string>(transportMessage.Headers)
         {
             [ValidationHeaders.Errors] = JsonSerializer.Serialize(rejection.Reasons),
         };
+
+        // Notify first, then park: if parking fails the message is redelivered and the notice repeated with the same
+        // message id (consumers can de-duplicate); the other order could park the message and never tell anyone. The
+        // notice is best effort: one that cannot be built or sent must not keep the message from the error queue, where
+        // it would otherwise fail again at once, forever.
+        try
+        {
+            await PublishRejectedAsync(transportMessage, rejection);
+        }
+        catch (Exception failure)
+        {
+            services.GetRequiredService<RejectionNoticeMetrics>().Failed(failure);
+            LogNoticeFailed(logger, failure, rejection.MessageId);
+            headers[ValidationHeaders.NoticeFailure] = FailurePathMetrics.Describe(failure);
+        }
+
         await inner.HandlePoisonMessage(new TransportMessage(headers, transportMessage.Body), transactionContext, exception);
     }
 
@@ -44,7 +58,7 @@ internal sealed partial class RejectionErrorHandler(IErrorHandler inner, string 
         var headers = new Dictionary<string, string>
         {
             [Headers.MessageId] = $"rejected-{rejection.MessageId}",
-            [Headers.CorrelationId] = rejected.Headers.GetValueOrDefault(Headers.CorrelationId) ?? rejection.MessageId,
+            [Headers.CorrelationId] = SoundCorrelationId(rejected) ?? rejection.MessageId,
         };
 
         // Its own transaction: the delivery's transaction is rolled back, and would take the notice with it.
@@ -53,6 +67,16 @@ internal sealed partial class RejectionErrorHandler(IErrorHandler inner, string 
         await scope.CompleteAsync();
     }
 
+    // A correlation id that broke the envelope rules (it may be why the message was rejected) is not passed on.
+    private static string? SoundCorrelationId(TransportMessage rejected) =>
+        rejected.Headers.GetValueOrDefault(Headers.CorrelationId) is { Length: > 0 and <= EnvelopeRules.MaxIdLength } id && EnvelopeRules.IsPrintable(id)
+            ? id
+            : null;
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected message {MessageId} of type {MessageType}: {Reasons}")]
     private static partial void LogRejected(ILogger logger, string messageId, string messageType, string reasons);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Could not publish MessageRejected for message {MessageId}; the message goes to the error queue without the notice")]
+    private static partial void LogNoticeFailed(ILogger logger, Exception exception, string messageId);
 }

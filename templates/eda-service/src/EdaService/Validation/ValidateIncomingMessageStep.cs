@@ -1,3 +1,4 @@
+using EdaService.Messaging.Envelope;
 using Rebus.Messages;
 using Rebus.Pipeline;
 using Rebus.Transport;
@@ -22,9 +23,10 @@ internal sealed class ValidateIncomingMessageStep(MessageValidator validator) : 
             return next();
         }
 
+        // Quoted: the notice repeats the id and type to the producer, and must not carry what made them bad.
         var rejection = new MessageRejectedException(
-            message.Headers.GetValueOrDefault(Headers.MessageId) ?? "(none)",
-            message.Headers.GetValueOrDefault(Headers.Type) ?? "(none)",
+            EnvelopeRules.Quote(message.Headers.GetValueOrDefault(Headers.MessageId), EnvelopeRules.MaxIdLength),
+            EnvelopeRules.Quote(message.Headers.GetValueOrDefault(Headers.Type), EnvelopeRules.MaxHeaderLength),
             reasons);
         context.Load<ITransactionContext>().Items[RejectionKey] = rejection;
         throw rejection;

@@ -28,6 +28,8 @@ public static class ValidationServiceExtensions
         // Every message type that crosses this service's boundary is the type of a validator in Validation/Validators.
         // A type without one is rejected when received and refused when sent: add a validator with each new contract.
         builder.Services.AddMessageContracts();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<RejectionNoticeMetrics>();
 
         builder.Services.AddSingleton(new ConfigureRebus(Configure));
         return builder;

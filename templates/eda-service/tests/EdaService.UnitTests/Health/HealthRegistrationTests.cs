@@ -29,6 +29,7 @@ public sealed class HealthRegistrationTests
             HealthCheckExtensions.DatabaseCheck,
             HealthCheckExtensions.TransportCheck,
             HealthCheckExtensions.MessagingCheck,
+            HealthCheckExtensions.FailurePathCheck,
 #if (UseKillSwitch)
             "kill-switch",
 #endif

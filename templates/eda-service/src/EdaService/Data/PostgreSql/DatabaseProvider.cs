@@ -58,6 +58,30 @@ internal static class DatabaseProvider
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres
         && postgres.ConstraintName == key.GetName();
 
+    /// <summary>
+    /// A failure that waiting can fix: what Npgsql marks transient (socket and I/O errors, timeouts, too many connections,
+    /// serialization failures, deadlocks, lock timeouts), a lost or refused connection (class 08, and 57P0x: the server
+    /// shutting down, crashed or still starting) and a statement timeout (57014).
+    /// </summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.IsTransient || IsConnectionState(postgres.SqlState)
+                                      || postgres.SqlState == PostgresErrorCodes.QueryCanceled,
+        NpgsqlException npgsql => npgsql.IsTransient,
+        _ => false,
+    };
+
+    /// <summary>The server refused or dropped the connection (classes 08 and 57P0x), or the socket broke under Npgsql.</summary>
+    public static bool IsConnectionFailure(Exception exception) => exception switch
+    {
+        PostgresException postgres => IsConnectionState(postgres.SqlState),
+        NpgsqlException npgsql => npgsql.InnerException is System.IO.IOException or System.Net.Sockets.SocketException,
+        _ => false,
+    };
+
+    private static bool IsConnectionState(string sqlState) =>
+        sqlState.StartsWith("08", StringComparison.Ordinal) || sqlState.StartsWith("57P0", StringComparison.Ordinal);
+
     /// <summary>PostgreSQL's system column xmin changes with every row update: no column to add or maintain.</summary>
     public static void UseConcurrencyToken<T>(EntityTypeBuilder<T> builder)
         where T : class =>
