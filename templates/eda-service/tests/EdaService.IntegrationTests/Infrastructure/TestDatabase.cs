@@ -10,6 +10,7 @@ public sealed class TestDatabase : IAsyncLifetime
     public const string ConnectionStringVariable = "EDA_TEST_CONNECTION_STRING";
 
     private readonly string _databaseName = $"eda_test_{Guid.NewGuid():N}"[..24];
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _isolated = [];
     private string? _serverConnectionString;
     private IAsyncDisposable? _container;
     private string? _connectionString;
@@ -49,11 +50,27 @@ public sealed class TestDatabase : IAsyncLifetime
         _connectionString = await DatabaseServer.CreateDatabaseAsync(_serverConnectionString, _databaseName);
     }
 
+    /// <summary>
+    /// A database of its own on the same server, for a test that runs beside the others (see
+    /// <see cref="IsolatedCollection"/>): the fault injection of the shared database's tests never reaches it.
+    /// </summary>
+    public async Task<string> CreateIsolatedDatabaseAsync()
+    {
+        _ = ConnectionString;
+        var name = $"eda_iso_{Guid.NewGuid():N}"[..24];
+        _isolated.Add(name);
+        return await DatabaseServer.CreateDatabaseAsync(_serverConnectionString!, name);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connectionString is not null && _serverConnectionString is not null)
         {
             await DatabaseServer.DropDatabaseAsync(_serverConnectionString, _databaseName);
+            foreach (var name in _isolated)
+            {
+                await DatabaseServer.DropDatabaseAsync(_serverConnectionString, name);
+            }
         }
 
         if (_container is not null)

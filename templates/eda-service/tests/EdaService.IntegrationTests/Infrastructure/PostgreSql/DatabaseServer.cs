@@ -26,6 +26,17 @@ internal static class DatabaseServer
         await ExecuteAsync(serverConnectionString, $"""DROP DATABASE IF EXISTS "{databaseName}" WITH (FORCE)""");
     }
 
+    /// <summary>The server's address in <paramref name="connectionString"/>.</summary>
+    public static (string Host, int Port) Endpoint(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return (builder.Host!, builder.Port);
+    }
+
+    /// <summary><paramref name="connectionString"/> with another server address, e.g. a test's proxy.</summary>
+    public static string WithEndpoint(string connectionString, string host, int port) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Host = host, Port = port }.ConnectionString;
+
     public static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

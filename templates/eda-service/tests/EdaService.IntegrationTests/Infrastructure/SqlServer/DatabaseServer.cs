@@ -27,6 +27,18 @@ internal static class DatabaseServer
             $"ALTER DATABASE [{databaseName}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{databaseName}]");
     }
 
+    /// <summary>The server's address in <paramref name="connectionString"/> (<c>host,port</c>; 1433 when none is given).</summary>
+    public static (string Host, int Port) Endpoint(string connectionString)
+    {
+        var dataSource = new SqlConnectionStringBuilder(connectionString).DataSource.Replace("tcp:", "", StringComparison.OrdinalIgnoreCase);
+        var parts = dataSource.Split(',', 2);
+        return (parts[0], parts.Length == 2 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 1433);
+    }
+
+    /// <summary><paramref name="connectionString"/> with another server address, e.g. a test's proxy.</summary>
+    public static string WithEndpoint(string connectionString, string host, int port) =>
+        new SqlConnectionStringBuilder(connectionString) { DataSource = $"tcp:{host},{port}" }.ConnectionString;
+
     public static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new SqlConnection(connectionString);
