@@ -48,4 +48,15 @@ public sealed class KillSwitchOptionsValidatorTests
 
         Assert.Contains("Messaging:MaxDeliveryAttempts", result.FailureMessage);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(21)]
+    public void A_connection_failure_threshold_outside_one_to_the_failure_threshold_is_named(int threshold)
+    {
+        var result = Validator.Validate(null, new KillSwitchOptions { FailureThreshold = 20, ConnectionFailureThreshold = threshold });
+
+        Assert.True(result.Failed);
+        Assert.Contains("KillSwitch:ConnectionFailureThreshold", result.FailureMessage);
+    }
 }

@@ -333,6 +333,46 @@ public sealed class KillSwitchStateMachineTests
         return killSwitch;
     }
 
+    [Fact]
+    public void A_trickle_of_connection_failures_trips_it_at_the_connection_threshold()
+    {
+        var killSwitch = KillSwitchFactory.Create(_clock);
+        var refused = new InvalidOperationException("handler", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
+
+        for (var i = 1; i <= 5; i++)
+        {
+            var admission = killSwitch.Admit();
+            killSwitch.RecordFailure(admission, refused);
+            killSwitch.Release(admission);
+            _clock.Advance(TimeSpan.FromSeconds(2));
+            Assert.Equal(i < 5 ? KillSwitchState.Closed : KillSwitchState.Open, killSwitch.State);
+        }
+
+        Assert.Contains("5 connection failures in a row", killSwitch.Status.Reason);
+    }
+
+    [Fact]
+    public void A_success_between_connection_failures_restarts_their_run()
+    {
+        var killSwitch = KillSwitchFactory.Create(_clock);
+        var refused = new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused);
+
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var admission = killSwitch.Admit();
+                killSwitch.RecordFailure(admission, refused);
+                killSwitch.Release(admission);
+            }
+
+            Succeed(killSwitch, 1);
+            _clock.Advance(TimeSpan.FromMinutes(2));
+        }
+
+        Assert.Equal(KillSwitchState.Closed, killSwitch.State);
+    }
+
     private static void Fail(KillSwitchStateMachine killSwitch, int times)
     {
         for (var i = 0; i < times; i++)

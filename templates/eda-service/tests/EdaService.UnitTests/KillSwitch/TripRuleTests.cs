@@ -27,4 +27,11 @@ public sealed class TripRuleTests
     public void From_the_minimum_attempts_on_a_run_of_failures_trips_it_whatever_the_rate(
         int attempts, int failures, int failuresInARow, string? trigger) =>
         Assert.Equal(trigger, _rule.Evaluate(attempts, failures, failuresInARow)?.Trigger);
+
+    [Theory]
+    [InlineData(4, 4, null)]
+    [InlineData(5, 5, "connection_failures")]
+    [InlineData(10_000, 5, "connection_failures")]
+    public void Connection_failures_in_a_row_trip_it_at_their_own_lower_threshold(int attempts, int connectionFailures, string? trigger) =>
+        Assert.Equal(trigger, _rule.Evaluate(attempts, connectionFailures, connectionFailures, connectionFailures)?.Trigger);
 }

@@ -21,6 +21,11 @@ public sealed class MessagingOptionsValidatorTests
         { "Messaging:MaxParallelism", o => o.MaxParallelism = 0 },
         { "Messaging:MaxDeliveryAttempts", o => o.MaxDeliveryAttempts = 0 },
         { "Messaging:BackoffTimes", o => o.BackoffTimes = [TimeSpan.Zero] },
+        { "Messaging:TransientRetryDelays", o => o.TransientRetryDelays = [TimeSpan.FromMilliseconds(500)] },
+        { "Messaging:TransientRetryDelays", o => o.TransientRetryDelays = [TimeSpan.FromDays(2)] },
+        { "Messaging:TransientRetryDelays has 11 entries", o => o.TransientRetryDelays = Enumerable.Repeat(TimeSpan.FromSeconds(1), 11).ToArray() },
+        { "Messaging:RedeliveryLoopLimit", o => o.RedeliveryLoopLimit = 0 },
+        { "Messaging:RedeliveryLoopLimit", o => o.RedeliveryLoopLimit = 101 },
     };
 
     [Theory]
@@ -41,5 +46,12 @@ public sealed class MessagingOptionsValidatorTests
     {
         Assert.Equal(MessagingOptions.DefaultBackoffTimes, Valid().EffectiveBackoffTimes);
         Assert.True(MessagingOptions.DefaultBackoffTimes[0] < TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void Empty_transient_retry_delays_fall_back_to_backoff_from_seconds_to_minutes()
+    {
+        Assert.Equal(MessagingOptions.DefaultTransientRetryDelays, Valid().EffectiveTransientRetryDelays);
+        Assert.Equal([TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)], MessagingOptions.DefaultTransientRetryDelays);
     }
 }
