@@ -54,6 +54,14 @@ internal sealed class MessageValidator
 
     private void CheckJson(byte[] body, (Type Type, IValidator Rules)? contract, List<string> reasons)
     {
+        // JsonDocument accepts invalid UTF-8 inside a string and throws only when the string is read, outside any
+        // reason: the message would be retried with the same bytes instead of refused.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            reasons.Add("body: not valid UTF-8");
+            return;
+        }
+
         JsonDocument document;
         try
         {
@@ -79,21 +87,21 @@ internal sealed class MessageValidator
         (Type, IValidator)? contract = null;
         EnvelopeRules.Check(message.Headers, reasons);
         var typeName = message.Headers.GetValueOrDefault(Headers.Type);
-        if (string.IsNullOrWhiteSpace(typeName))
+        // A missing type or content type is one of EnvelopeRules' reasons.
+        if (!string.IsNullOrWhiteSpace(typeName))
         {
-            reasons.Add($"{Headers.Type}: missing; the header must name the message type");
-        }
-        else if (_contracts.TryGetValue(typeName, out var known))
-        {
-            contract = known;
-        }
-        else
-        {
-            reasons.Add($"{Headers.Type}: '{EnvelopeRules.Quote(typeName, MaxReasonLength / 2)}' is not a message type this service knows");
+            if (_contracts.TryGetValue(typeName, out var known))
+            {
+                contract = known;
+            }
+            else
+            {
+                reasons.Add($"{Headers.Type}: '{EnvelopeRules.Quote(typeName, MaxReasonLength / 2)}' is not a message type this service knows");
+            }
         }
 
         var contentType = message.Headers.GetValueOrDefault(Headers.ContentType);
-        if (!IsUtf8Json(contentType))
+        if (!string.IsNullOrWhiteSpace(contentType) && !IsUtf8Json(contentType))
         {
             reasons.Add($"{Headers.ContentType}: '{EnvelopeRules.Quote(contentType, MaxReasonLength / 2)}' is not UTF-8 JSON (application/json;charset=utf-8)");
         }

@@ -98,6 +98,38 @@ public sealed class MessageValidatorTests
     }
 
     [Fact]
+    public void Invalid_utf8_inside_a_string_is_a_reason_not_an_exception()
+    {
+        // JsonDocument parses it and throws only when the string is read: that would be retried, not refused.
+        var head = Encoding.UTF8.GetBytes($"{{\"OrderId\":\"{Guid.NewGuid()}\",\"CustomerId\":\"c");
+        var tail = Encoding.UTF8.GetBytes("\",\"Total\":1,\"PlacedAt\":\"2026-03-01T10:00:00Z\"}");
+        byte[] body = [.. head, 0xC3, 0x28, .. tail];
+
+        var reasons = TestMessages.Validator().Validate(TestMessages.Raw(TestMessages.TypeName<OrderPlaced>(), body));
+
+        Assert.Equal(["body: not valid UTF-8"], reasons);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_missing_or_blank_content_type_is_named_once(string? contentType)
+    {
+        var message = TestMessages.Raw<OrderPlaced>(TestMessages.OrderPlaced());
+        if (contentType is null)
+        {
+            message.Headers.Remove(Headers.ContentType);
+        }
+        else
+        {
+            message.Headers[Headers.ContentType] = contentType;
+        }
+
+        Assert.Single(TestMessages.Validator().Validate(message), r => r.StartsWith("rbs2-content-type: missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_property_sent_twice_is_rejected_because_the_deserializer_would_keep_only_the_last()
     {
         var json = $$"""{"OrderId":"{{Guid.NewGuid()}}","CustomerId":"c","Total":1,"Total":"x","PlacedAt":"2026-03-01T10:00:00Z"}""";

@@ -27,9 +27,24 @@ internal static class EnvelopeRules
         (Headers.Intent, MaxHeaderLength),
     ];
 
+    /// <summary>Without these no body can be read; Rebus's own errors for them do not name the header.</summary>
+    private static readonly (string Header, string Reason)[] Required =
+    [
+        (Headers.Type, "missing; the header must name the message type"),
+        (Headers.ContentType, "missing; the header must say application/json;charset=utf-8"),
+    ];
+
     /// <summary>Adds a reason for every checked header that breaks a rule; adds nothing for a sound envelope.</summary>
     public static void Check(IReadOnlyDictionary<string, string> headers, List<string> reasons)
     {
+        foreach (var (header, reason) in Required)
+        {
+            if (string.IsNullOrWhiteSpace(headers.GetValueOrDefault(header)))
+            {
+                reasons.Add($"{header}: {reason}");
+            }
+        }
+
         foreach (var (header, maxLength) in Checked)
         {
             if (!headers.TryGetValue(header, out var value) || value is null)

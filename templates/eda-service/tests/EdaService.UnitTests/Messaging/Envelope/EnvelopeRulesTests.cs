@@ -49,6 +49,31 @@ public sealed class EnvelopeRulesTests
         Assert.StartsWith(header + ":", Assert.Single(reasons));
     }
 
+    [Theory]
+    [InlineData("rbs2-msg-type", null)]
+    [InlineData("rbs2-msg-type", "")]
+    [InlineData("rbs2-msg-type", " ")]
+    [InlineData("rbs2-content-type", null)]
+    [InlineData("rbs2-content-type", "")]
+    [InlineData("rbs2-content-type", "   ")]
+    public void A_missing_or_blank_type_or_content_type_is_named(string header, string? value)
+    {
+        var headers = Sound();
+        if (value is null)
+        {
+            headers.Remove(header);
+        }
+        else
+        {
+            headers[header] = value;
+        }
+
+        var reasons = new List<string>();
+        EnvelopeRules.Check(headers, reasons);
+
+        Assert.StartsWith(header + ": missing", Assert.Single(reasons));
+    }
+
     [Fact]
     public void A_header_the_service_does_not_read_is_not_checked()
     {
