@@ -4,6 +4,8 @@ using Rebus.Activation;
 using Rebus.Backoff;
 using Rebus.Bus;
 using Rebus.Config;
+using Rebus.Messages;
+using Rebus.Transport;
 
 namespace EdaService.IntegrationTests.Infrastructure;
 
@@ -12,6 +14,7 @@ internal sealed class Observer : IAsyncDisposable
 {
     private readonly BuiltinHandlerActivator _activator = new();
     private readonly ConcurrentQueue<Delivery<OrderAccepted>> _accepted = new();
+    private ITransport? _transport;
 
     private Observer()
     {
@@ -32,9 +35,24 @@ internal sealed class Observer : IAsyncDisposable
         var observer = new Observer();
         var rebus = Configure.With(observer._activator).Logging(l => l.None());
         transport.ConfigureObserver(rebus, queue);
-        rebus.Options(o => o.SetBackoffTimes(TimeSpan.FromMilliseconds(10))).Start();
+        rebus.Options(o =>
+        {
+            o.SetBackoffTimes(TimeSpan.FromMilliseconds(10));
+            o.Decorate(c => observer._transport = c.Get<ITransport>());
+        }).Start();
         await observer.Bus.Subscribe<OrderAccepted>();
         return observer;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="message"/> on the wire exactly as given, headers and bytes, as a broken producer's transport
+    /// would: no serializer or Rebus step in the way.
+    /// </summary>
+    public async Task SendRawAsync(string destination, TransportMessage message)
+    {
+        using var scope = new RebusTransactionScope();
+        await _transport!.Send(destination, message, scope.TransactionContext);
+        await scope.CompleteAsync();
     }
 
     public async ValueTask DisposeAsync()
