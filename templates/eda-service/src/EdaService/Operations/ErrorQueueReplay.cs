@@ -1,11 +1,4 @@
-using EdaService.Data;
 using EdaService.Messaging;
-#if (UseAzureServiceBus)
-using EdaService.Messaging.AzureServiceBus;
-#else
-using EdaService.Messaging.DatabaseTransport;
-#endif
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Rebus.Activation;
 using Rebus.Config;
@@ -27,15 +20,8 @@ public static partial class ErrorQueueReplay
     /// <summary>Runs the command with the service's own configuration and transport; returns the process exit code.</summary>
     public static async Task<int> RunAsync(HostApplicationBuilder builder, CancellationToken cancellationToken = default)
     {
-        builder.AddData();
-        builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();
-#if (UseAzureServiceBus)
-        var transport = builder.AddAzureServiceBusTransport();
-#else
-        var transport = builder.AddDatabaseTransport();
-#endif
-        using var host = builder.Build();
+        var (host, transport) = OperationsHost.Build(builder);
+        using var _ = host;
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorQueueReplay));
         try
         {
