@@ -135,6 +135,8 @@ public sealed class GuardRailTests
                         await transport.Send("other-queue", received, scope.TransactionContext);
                         await inner.Send(destinationAddress, message, context);
                         await bus.Publish(new InternalNotice(message.OrderId), HeadersFrom(transactionContext));
+                        await bus.Advanced.Routing.Send("other-queue", new InternalNotice(message.OrderId));
+                        await bus.Advanced.Routing.Send(options.InputQueue, accepted);
                     }
                 }
                 """,
@@ -143,10 +145,11 @@ public sealed class GuardRailTests
 
         var violations = PublishedContractRule.Check(sources, ServiceCode.Contracts, methods);
 
-        Assert.Equal(3, violations.Count);
+        Assert.Equal(4, violations.Count);
         Assert.StartsWith("src/EdaService/Handlers/NoticeHandler.cs:6: Publish of InternalNotice, which is not declared in the contracts project", violations[0]);
         Assert.StartsWith("src/EdaService/Handlers/NoticeHandler.cs:9: Send of LocalTimeSample", violations[1]);
         Assert.StartsWith("src/EdaService/Handlers/NoticeHandler.cs:14: Publish of InternalNotice", violations[2]);
+        Assert.StartsWith("src/EdaService/Handlers/NoticeHandler.cs:15: Send of InternalNotice", violations[3]);
         Assert.All(violations, v => Assert.Contains(PublishedContractRule.Lesson, v));
         Assert.Contains("whose type the guard rail cannot tell",
             Assert.Single(PublishedContractRule.Check(new Dictionary<string, string> { ["a.cs"] = "await bus.Publish(Pick() ?? other);" }, ServiceCode.Contracts, [])));

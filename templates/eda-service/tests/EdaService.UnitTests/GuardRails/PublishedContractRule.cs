@@ -115,9 +115,9 @@ internal static partial class PublishedContractRule
             ? type.GetGenericArguments()[0]
             : type;
 
-    // bus.Publish(x), bus.Send(x), bus.SendLocal(x), bus.Reply(x), bus.Defer(delay, x); a transport message deferred
-    // as is (bus.Advanced.TransportMessage.Defer) is not a new message.
-    [GeneratedRegex(@"(?<!TransportMessage)\.(?<verb>Publish|Send|SendLocal|Reply|(?<delayed>Defer|DeferLocal))\(\s*(?(delayed)[^,]+,\s*)(?<arg>new\s+\w+|\w+(?:\.\w+)*\(|\w+)", RegexOptions.ExplicitCapture)]
+    // bus.Publish(x), bus.Send(x), bus.SendLocal(x), bus.Reply(x), bus.Defer(delay, x), bus.Advanced.Routing.Send(queue, x);
+    // a transport message deferred as is (bus.Advanced.TransportMessage.Defer) is not a new message.
+    [GeneratedRegex(@"(?<!TransportMessage)(?<routed>Routing)?\.(?<verb>Publish|Send|SendLocal|Reply|(?<delayed>Defer|DeferLocal))\(\s*(?(delayed)[^,]+,\s*)(?(routed)[^,]+,\s*)(?<arg>new\s+\w+|\w+(?:\.\w+)*\(|\w+)", RegexOptions.ExplicitCapture)]
     private static partial Regex OutgoingCall();
 
     [GeneratedRegex(@"(?i)(transaction)?context\s*$")]
